@@ -1,0 +1,15 @@
+/*
+ * commands.h - the subcommands, one per cmd_NAME.c, listed in cli.c.
+ * Layer: cli.
+ */
+#ifndef GN_COMMANDS_H
+#define GN_COMMANDS_H
+
+#include "cli.h"
+
+extern const cli_command cmd_classify;
+extern const cli_command cmd_summary;
+extern const cli_command cmd_af;
+extern const cli_command cmd_synth;
+
+#endif

@@ -1,0 +1,71 @@
+/* inputs.c - shared input loading for the batch commands. Layer: cli. */
+#include "inputs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../io/standard_file.h"
+#include "../io/units_file.h"
+#include "../io/value.h"
+
+static int finish(gn_diag *d, gn_err rc)
+{
+	cli_print_diag(d);
+	diag_free(d);
+	if (rc == GN_OK)
+		return EXIT_OK;
+	return rc == GN_EIO || rc == GN_EINPUT ? EXIT_BADINPUT : EXIT_FAIL;
+}
+
+int inputs_standards(std_set **out)
+{
+	gn_diag *d = diag_new(50);
+	std_set *s = std_set_new();
+	const char *dir = getenv("GNBV_STANDARDS");
+	buf path;
+	buf_init(&path, 0);
+	if (dir && *dir)
+		buf_puts(&path, dir);
+	else
+		buf_printf(&path, "%s/standards", cli_data_dir());
+	gn_err rc = std_load_dir(s, buf_cstr(&path), d);
+	buf_free(&path);
+	if (rc) {
+		std_set_free(s);
+		s = NULL;
+	}
+	*out = s;
+	return finish(d, rc);
+}
+
+int inputs_units(const char *units_path, const char *lineage_path,
+		 unit_set **out)
+{
+	gn_diag *d = diag_new(100);
+	*out = NULL;
+	gn_err rc = unitfile_load(units_path, units_path, lineage_path,
+				  lineage_path, d, out);
+	return finish(d, rc);
+}
+
+int inputs_date(const cli_command *cmd, const char *opt, const char *s,
+		gn_date *out)
+{
+	if (!val_date(s, strlen(s), out)) {
+		cli_error(cmd, "--%s: expected a date (YYYY-MM-DD or DD/MM/YYYY), got \"%s\"",
+			  opt, s);
+		return EXIT_BADINPUT;
+	}
+	return EXIT_OK;
+}
+
+int inputs_level(const cli_command *cmd, const char *s, unit_level *out)
+{
+	if (!unit_level_parse(s, strlen(s), out)) {
+		cli_error(cmd, "--level: expected country, province, district, commune or village, got \"%s\"",
+			  s);
+		return EXIT_BADINPUT;
+	}
+	return EXIT_OK;
+}

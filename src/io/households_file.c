@@ -1,0 +1,467 @@
+/* households_file.c - households.csv reader. Layer: io.
+ * See households_file.h for the contract. */
+#include "households_file.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "csv.h"
+#include "text.h"
+#include "value.h"
+
+static const char *const cause_names[CAUSE_COUNT] = {
+	"land", "capital", "labour", "tools", "knowhow", "skills", "illness", "other",
+};
+static const char *const cause_names_vi[CAUSE_COUNT] = {
+	"Thiếu đất sản xuất", "Thiếu vốn", "Thiếu lao động", "Thiếu phương tiện sản xuất",
+	"Không biết cách làm ăn", "Không có tay nghề", "Ốm đau, bệnh nặng", "Nguyên nhân khác",
+};
+
+const char *cause_name(int i)
+{
+	return i >= 0 && i < CAUSE_COUNT ? cause_names[i] : NULL;
+}
+
+const char *cause_name_vi(int i)
+{
+	return i >= 0 && i < CAUSE_COUNT ? cause_names_vi[i] : NULL;
+}
+
+enum {
+	C_ID, C_YEAR, C_UNIT, C_VILLAGE, C_MEMBERS, C_INCOME, C_SCORE_A, C_SCORE_B,
+	C_AREA, C_HEAD_NAME, C_HEAD_SEX, C_HEAD_BIRTH, C_HEAD_ETHN, C_ID_NUMBER,
+	C_MERIT, C_NO_LABOUR, C_SOCIAL, C_CAUSES, C_FIXED
+};
+
+static const csv_colspec fixed_spec[C_FIXED] = {
+	{"household_id", true}, {"year", true}, {"unit_code", true},
+	{"village", false}, {"members", true}, {"income", false},
+	{"score_a", false}, {"score_b", false}, {"area", false},
+	{"head_name", false}, {"head_sex", false}, {"head_birth_year", false},
+	{"head_ethnicity", false}, {"id_number", false}, {"merit", false},
+	{"no_labour", false}, {"social_protection", false}, {"causes", false},
+};
+
+typedef struct binding {
+	size_t width;
+	char **names;             /* header names, for messages */
+	int idx[C_FIXED + STD_MAX_CATALOGUE];
+	size_t nflags;            /* catalogue size */
+	const char *flag_key[STD_MAX_CATALOGUE];
+	int refs;
+} binding;
+
+struct hh_reader {
+	csv_reader *csv;
+	binding *b;
+	const unit_set *u;
+	const std_set *s;
+	char *path;
+	uint32_t reported_missing; /* flag columns already reported */
+	/* one-entry cache of the last unit code and year */
+	char last_code[32];
+	size_t last_code_len;
+	int last_year;
+	int32_t last_unit;
+	int last_area;
+	int last_unit_err;         /* 0 ok, 1 unknown, 2 wrong level */
+};
+
+static void binding_release(binding *b)
+{
+	if (!b || --b->refs > 0)
+		return;
+	for (size_t i = 0; i < b->width; i++)
+		free(b->names[i]);
+	free(b->names);
+	free(b);
+}
+
+const char *hhfile_name(const hh_reader *r)
+{
+	return csv_name(r->csv);
+}
+
+void hhfile_close(hh_reader *r)
+{
+	if (!r)
+		return;
+	csv_close(r->csv);
+	binding_release(r->b);
+	free(r->path);
+	free(r);
+}
+
+static gn_err bind(hh_reader *r, gn_diag *d)
+{
+	const csv_field *f;
+	size_t n;
+	gn_err rc = csv_next(r->csv, d, &f, &n);
+	const char *name = csv_name(r->csv);
+	if (rc == GN_ENOTFOUND) {
+		diag_error(d, name, 1, "", "the file is empty (a header row is required)");
+		return GN_EINPUT;
+	}
+	if (rc)
+		return rc;
+	binding *b = gn_xcalloc(1, sizeof *b);
+	b->refs = 1;
+	r->b = b;
+	b->width = n;
+	b->names = gn_xcalloc(n ? n : 1, sizeof *b->names);
+	for (size_t i = 0; i < n; i++)
+		b->names[i] = gn_xstrndup(f[i].p, f[i].len);
+	csv_colspec spec[C_FIXED + STD_MAX_CATALOGUE];
+	memcpy(spec, fixed_spec, sizeof fixed_spec);
+	b->nflags = std_set_nindicators(r->s);
+	for (size_t i = 0; i < b->nflags; i++) {
+		b->flag_key[i] = std_set_catalogue(r->s, (int)i)->key;
+		spec[C_FIXED + i] = (csv_colspec){b->flag_key[i], false};
+	}
+	rc = csv_bind_header(r->csv, f, n, spec, C_FIXED + b->nflags, b->idx, d);
+	if (rc == GN_OK && b->idx[C_INCOME] < 0 && b->idx[C_SCORE_A] < 0) {
+		diag_error(d, name, 1, "income",
+			   "neither an income nor a score_a column (one of them is required)");
+		rc = GN_EINPUT;
+	}
+	return rc;
+}
+
+static hh_reader *reader_new(const unit_set *u, const std_set *s)
+{
+	hh_reader *r = gn_xcalloc(1, sizeof *r);
+	r->u = u;
+	r->s = s;
+	r->last_year = -1;
+	return r;
+}
+
+gn_err hhfile_open(const char *path, const char *name, const unit_set *u,
+		   const std_set *s, gn_diag *d, hh_reader **out)
+{
+	hh_reader *r = reader_new(u, s);
+	r->path = gn_xstrdup(path);
+	gn_err rc = csv_open(path, name, d, &r->csv);
+	if (rc == GN_OK)
+		rc = bind(r, d);
+	if (rc) {
+		hhfile_close(r);
+		return rc;
+	}
+	*out = r;
+	return GN_OK;
+}
+
+gn_err hhfile_open_mem(const char *name, const char *data, size_t len,
+		       const unit_set *u, const std_set *s, gn_diag *d,
+		       hh_reader **out)
+{
+	hh_reader *r = reader_new(u, s);
+	gn_err rc = csv_open_mem(name, data, len, &r->csv);
+	if (rc == GN_OK)
+		rc = bind(r, d);
+	if (rc) {
+		hhfile_close(r);
+		return rc;
+	}
+	*out = r;
+	return GN_OK;
+}
+
+gn_err hhfile_open_range(const hh_reader *proto, off_t begin, off_t end,
+			 long first_line, gn_diag *d, hh_reader **out)
+{
+	if (!proto->path)
+		return GN_EINTERNAL;
+	hh_reader *r = reader_new(proto->u, proto->s);
+	r->path = gn_xstrdup(proto->path);
+	gn_err rc = csv_open_range(proto->path, csv_name(proto->csv), begin, end,
+				   first_line, d, &r->csv);
+	if (rc) {
+		hhfile_close(r);
+		return rc;
+	}
+	r->b = proto->b;
+	r->b->refs++;
+	*out = r;
+	return GN_OK;
+}
+
+off_t hhfile_next_offset(const hh_reader *r)
+{
+	return csv_next_offset(r->csv);
+}
+
+/* ---- one row ------------------------------------------------------------- */
+
+static const csv_field empty_field = {"", 0};
+
+static inline const csv_field *col(const binding *b, const csv_field *f, int c)
+{
+	int i = b->idx[c];
+	return i >= 0 ? &f[i] : &empty_field;
+}
+
+#define SHOW(v) (int)((v)->len > 60 ? 60 : (v)->len), (v)->p
+
+static inline bool flag_value(const csv_field *v, bool *out)
+{
+	if (v->len == 1 && (v->p[0] == '0' || v->p[0] == '1')) {
+		*out = v->p[0] == '1';
+		return true;
+	}
+	return val_bool(v->p, v->len, out);
+}
+
+/* Resolves the unit of a row, with a one-entry cache. */
+static int resolve_unit(hh_reader *r, const csv_field *code, int year,
+			int32_t *unit, int *area)
+{
+	if (year == r->last_year && code->len == r->last_code_len &&
+	    memcmp(code->p, r->last_code, code->len) == 0) {
+		*unit = r->last_unit;
+		*area = r->last_area;
+		return r->last_unit_err;
+	}
+	int err = 0;
+	int32_t c = units_find(r->u, code->p, code->len);
+	size_t nv = 0;
+	if (c >= 0)
+		units_versions(r->u, c, &nv);
+	if (nv == 0) {
+		err = 1;
+	} else {
+		const unit_version *v = units_nearest(r->u, c, date_year_end(year));
+		if (!unit_level_holds_households(v->level))
+			err = 2;
+		else
+			*area = units_urban(r->u, c, date_year_end(year)) ? AREA_URBAN : AREA_RURAL;
+	}
+	*unit = c;
+	if (code->len <= sizeof r->last_code) {
+		memcpy(r->last_code, code->p, code->len);
+		r->last_code_len = code->len;
+		r->last_year = year;
+		r->last_unit = c;
+		r->last_area = *area;
+		r->last_unit_err = err;
+	} else {
+		r->last_year = -1;
+	}
+	return err;
+}
+
+static bool parse_causes(const csv_field *v, uint16_t *out)
+{
+	uint16_t m = 0;
+	size_t i = 0;
+	while (i < v->len) {
+		size_t j = i;
+		while (j < v->len && v->p[j] != ';')
+			j++;
+		size_t a = i, e = j;
+		while (a < e && v->p[a] == ' ')
+			a++;
+		while (e > a && v->p[e - 1] == ' ')
+			e--;
+		if (e > a) {
+			int k;
+			for (k = 0; k < CAUSE_COUNT; k++)
+				if (strlen(cause_names[k]) == e - a &&
+				    memcmp(cause_names[k], v->p + a, e - a) == 0)
+					break;
+			if (k == CAUSE_COUNT)
+				return false;
+			m = (uint16_t)(m | (1u << k));
+		}
+		i = j + 1;
+	}
+	*out = m;
+	return true;
+}
+
+static bool is_kinh(const csv_field *v)
+{
+	return text_equal_ci(v->p, v->len, "Kinh", 4);
+}
+
+gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d)
+{
+	const csv_field *f;
+	size_t n;
+	gn_err rc = csv_next(r->csv, d, &f, &n);
+	if (rc)
+		return rc;
+	const binding *b = r->b;
+	const char *file = csv_name(r->csv);
+	long line = csv_line(r->csv);
+	if (!csv_check_width(r->csv, n, b->width, (const char *const *)b->names, d))
+		return GN_EINPUT;
+	size_t before = diag_errors(d);
+	memset(row, 0, sizeof *row);
+	row->line = line;
+	row->offset = csv_offset(r->csv);
+
+	const csv_field *v = col(b, f, C_ID);
+	if (v->len == 0)
+		diag_error(d, file, line, "household_id", "empty household id");
+	row->id = v->p;
+	row->id_len = v->len;
+
+	v = col(b, f, C_YEAR);
+	if (!val_year(v->p, v->len, &row->year)) {
+		diag_error(d, file, line, "year", "expected a year (4 digits), got \"%.*s\"",
+			   SHOW(v));
+		return GN_EINPUT; /* nothing else can be checked without the year */
+	}
+	row->std = std_set_for_year(r->s, row->year);
+	if (!row->std) {
+		diag_error(d, file, line, "year",
+			   "no poverty standard is installed for year %d", row->year);
+		return GN_EINPUT;
+	}
+
+	v = col(b, f, C_UNIT);
+	int err = resolve_unit(r, v, row->year, &row->unit, &row->area);
+	if (err == 1)
+		diag_error(d, file, line, "unit_code", "unknown unit \"%.*s\"", SHOW(v));
+	else if (err == 2)
+		diag_error(d, file, line, "unit_code",
+			   "unit \"%.*s\" is not a commune or a village; households belong to one",
+			   SHOW(v));
+
+	v = col(b, f, C_MEMBERS);
+	if (!val_count(v->p, v->len, 1000, &row->members) || row->members < 1)
+		diag_error(d, file, line, "members",
+			   "expected a whole number of members, at least 1, got \"%.*s\"", SHOW(v));
+
+	row->income = -1;
+	row->score = -1;
+	const csv_field *inc = col(b, f, C_INCOME), *sa = col(b, f, C_SCORE_A);
+	if (sa->len) {
+		if (!val_decimal(sa->p, sa->len, 4, &row->score))
+			diag_error(d, file, line, "score_a",
+				   "expected a score (a number, decimal point allowed), got \"%.*s\"",
+				   SHOW(sa));
+		row->use_score = true;
+	}
+	if (inc->len) {
+		if (!val_money(inc->p, inc->len, &row->income))
+			diag_error(d, file, line, "income",
+				   "expected an amount in VND (digits, or 1.500.000), got \"%.*s\"",
+				   SHOW(inc));
+	}
+	if (!inc->len && !sa->len)
+		diag_error(d, file, line, "income", "neither income nor score_a is given");
+
+	/* Flags: those of the year's standard are required; flags outside
+	 * it are ignored (formats.md 4), not even validated. */
+	uint32_t flags = 0;
+	for (size_t i = 0; i < b->nflags; i++) {
+		if (!((row->std->mask >> i) & 1u))
+			continue;
+		int ci = b->idx[C_FIXED + i];
+		if (ci < 0) {
+			if (!((r->reported_missing >> i) & 1u)) {
+				diag_error(d, file, 1, b->flag_key[i],
+					   "required column missing (standard %s, which applies to year %d on line %ld, needs it)",
+					   row->std->id, row->year, line);
+				r->reported_missing |= 1u << i;
+			}
+			return GN_EINPUT;
+		}
+		bool set;
+		if (!flag_value(&f[ci], &set))
+			diag_error(d, file, line, b->flag_key[i],
+				   "expected 0 or 1, got \"%.*s\"", SHOW(&f[ci]));
+		else if (set)
+			flags |= 1u << i;
+	}
+	row->flags = flags;
+	row->deprivations = std_deprivations(row->std, flags);
+
+	v = col(b, f, C_SCORE_B);
+	if (v->len) {
+		int64_t sb;
+		if (!val_count(v->p, v->len, 100000, &sb))
+			diag_error(d, file, line, "score_b",
+				   "expected a whole number of points, got \"%.*s\"", SHOW(v));
+		else if (sb != (int64_t)row->std->score_b_per_indicator * row->deprivations)
+			diag_error(d, file, line, "score_b",
+				   "is %lld but %d flags are set (%d points each: %d expected)",
+				   (long long)sb, row->deprivations,
+				   row->std->score_b_per_indicator,
+				   row->std->score_b_per_indicator * row->deprivations);
+	}
+
+	v = col(b, f, C_AREA);
+	if (v->len) {
+		if (text_equal_ci(v->p, v->len, "urban", 5))
+			row->area = AREA_URBAN;
+		else if (text_equal_ci(v->p, v->len, "rural", 5))
+			row->area = AREA_RURAL;
+		else
+			diag_error(d, file, line, "area",
+				   "expected urban or rural, got \"%.*s\"", SHOW(v));
+	}
+
+	/* Attributes. */
+	row->head_female = -1;
+	v = col(b, f, C_HEAD_SEX);
+	if (v->len == 1 && (v->p[0] == 'F' || v->p[0] == 'f'))
+		row->head_female = 1;
+	else if (v->len == 1 && (v->p[0] == 'M' || v->p[0] == 'm'))
+		row->head_female = 0;
+	else if (v->len)
+		diag_error(d, file, line, "head_sex", "expected M or F, got \"%.*s\"", SHOW(v));
+	v = col(b, f, C_HEAD_BIRTH);
+	if (v->len && !val_year(v->p, v->len, &row->head_birth_year))
+		diag_error(d, file, line, "head_birth_year",
+			   "expected a year (4 digits), got \"%.*s\"", SHOW(v));
+	v = col(b, f, C_HEAD_ETHN);
+	row->minority = -1;
+	row->ethnicity = v->p;
+	row->ethnicity_len = v->len;
+	if (v->len)
+		row->minority = is_kinh(v) ? 0 : 1;
+	v = col(b, f, C_ID_NUMBER);
+	row->id_number = v->p;
+	row->id_number_len = v->len;
+	if (v->len) {
+		bool ok = v->len == 12;
+		for (size_t i = 0; ok && i < 12; i++)
+			ok = v->p[i] >= '0' && v->p[i] <= '9';
+		if (!ok)
+			diag_error(d, file, line, "id_number",
+				   "expected a 12-digit citizen id, got \"%.*s\"", SHOW(v));
+	}
+	static const int bool_cols[3] = {C_MERIT, C_NO_LABOUR, C_SOCIAL};
+	int8_t *bool_out[3] = {&row->merit, &row->no_labour, &row->social_protection};
+	for (int k = 0; k < 3; k++) {
+		bool x = false;
+		v = col(b, f, bool_cols[k]);
+		if (!flag_value(v, &x))
+			diag_error(d, file, line, fixed_spec[bool_cols[k]].name,
+				   "expected 0 or 1, got \"%.*s\"", SHOW(v));
+		*bool_out[k] = x ? 1 : 0;
+	}
+	v = col(b, f, C_CAUSES);
+	if (v->len && !parse_causes(v, &row->causes))
+		diag_error(d, file, line, "causes",
+			   "expected codes separated by ';' among land, capital, labour, tools, knowhow, skills, illness, other; got \"%.*s\"",
+			   SHOW(v));
+	v = col(b, f, C_VILLAGE);
+	row->village = v->p;
+	row->village_len = v->len;
+	v = col(b, f, C_HEAD_NAME);
+	row->head_name = v->p;
+	row->head_name_len = v->len;
+
+	if (diag_errors(d) > before)
+		return GN_EINPUT;
+	row->cls = std_classify(row->std, row->area, row->use_score,
+				row->use_score ? row->score : row->income,
+				row->deprivations);
+	return GN_OK;
+}
