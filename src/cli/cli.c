@@ -15,6 +15,8 @@
 static const cli_command *const commands[] = {
 	&cmd_classify,
 	&cmd_summary,
+	&cmd_af,
+	&cmd_synth,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -66,7 +66,8 @@ void rollup_place_rows(const unit_map *m, const hh_index *x,
 		}
 	}
 	sort_index = x;
-	qsort(items, nitems, sizeof *items, cmp_split);
+	if (nitems)
+		qsort(items, nitems, sizeof *items, cmp_split);
 	uint64_t *bounds = NULL;
 	for (size_t i = 0; i < nitems;) {
 		size_t j = i;

@@ -71,10 +71,6 @@ hh_class std_classify(const standard *s, int area, bool use_score,
 	return CLASS_NOT_POOR;
 }
 
-int std_deprivations(const standard *s, uint32_t flags)
-{
-	return __builtin_popcount(flags & s->mask);
-}
 
 /* ---- set ----------------------------------------------------------------- */
 

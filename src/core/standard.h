@@ -100,8 +100,15 @@ void standard_free(standard *s);
  * deprivations counts its flags within s->mask. */
 hh_class std_classify(const standard *s, int area, bool use_score,
 		      int64_t value, int deprivations);
-/* Number of flags of `flags` that belong to s. */
-int std_deprivations(const standard *s, uint32_t flags);
+/* Number of flags of `flags` that belong to s (a portable popcount: the
+ * x86-64 baseline has no POPCNT instruction and libgcc's is a call). */
+static inline int std_deprivations(const standard *s, uint32_t flags)
+{
+	uint32_t v = flags & s->mask;
+	v = v - ((v >> 1) & 0x55555555u);
+	v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+	return (int)((((v + (v >> 4)) & 0x0f0f0f0fu) * 0x01010101u) >> 24);
+}
 
 /* ---- the set of installed standards and the indicator catalogue ------ */
 

@@ -256,7 +256,8 @@ gn_err units_check(unit_set *u, const char *file, const char *lineage_file,
 {
 	size_t before = diag_errors(d);
 	size_t nc = units_ncodes(u);
-	qsort(u->v, u->nv, sizeof *u->v, cmp_version);
+	if (u->nv)
+		qsort(u->v, u->nv, sizeof *u->v, cmp_version);
 	u->first = gn_xcalloc(nc ? nc : 1, sizeof *u->first);
 	u->count = gn_xcalloc(nc ? nc : 1, sizeof *u->count);
 	for (size_t i = 0; i < u->nv; i++) {
@@ -281,7 +282,8 @@ gn_err units_check(unit_set *u, const char *file, const char *lineage_file,
 				   "a %s needs a parent", level_names[v->level]);
 	}
 
-	qsort(u->lin, u->nlin, sizeof *u->lin, cmp_lineage);
+	if (u->nlin)
+		qsort(u->lin, u->nlin, sizeof *u->lin, cmp_lineage);
 	u->lin_first = gn_xcalloc(nc ? nc : 1, sizeof *u->lin_first);
 	u->lin_count = gn_xcalloc(nc ? nc : 1, sizeof *u->lin_count);
 	for (size_t i = 0; i < u->nlin; i++) {
@@ -486,7 +488,8 @@ unit_map *unit_map_new(const unit_set *u, gn_date d)
 		/* Sort by code and merge repeated destinations. */
 		size_t n = m->ndest - start;
 		unit_dest *ds = m->dest + start;
-		qsort(ds, n, sizeof *ds, cmp_dest);
+		if (n > 1)
+			qsort(ds, n, sizeof *ds, cmp_dest);
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (k && ds[k - 1].code == ds[i].code) {

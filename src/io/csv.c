@@ -42,11 +42,13 @@
 
 /* Settings that only tests change (csv_int.h). */
 static size_t block_size = BLOCK;
+static bool short_reads = false; /* one read of block_size per refill */
 static bool fast_path = true;
 
 void csv_testing(size_t block, bool fast)
 {
 	block_size = block ? block : BLOCK;
+	short_reads = block != 0;
 	fast_path = fast;
 }
 
@@ -77,7 +79,6 @@ struct csv_reader {
 	long first_line;
 	long rec_line;
 	off_t rec_off;
-	size_t width;
 
 	csv_field *fields;
 	size_t fcap;
@@ -290,7 +291,10 @@ static gn_err refill(csv_reader *r, gn_diag *d)
 		r->data = r->own;
 	}
 	while (r->len < r->own_cap) {
-		ssize_t got = read(r->fd, r->own + r->len, r->own_cap - r->len);
+		size_t want = r->own_cap - r->len;
+		if (short_reads && want > block_size)
+			want = block_size;
+		ssize_t got = read(r->fd, r->own + r->len, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -305,6 +309,8 @@ static gn_err refill(csv_reader *r, gn_diag *d)
 			break;
 		}
 		r->len += (size_t)got;
+		if (short_reads)
+			break;
 	}
 	r->own[r->len] = '\0';
 	return GN_OK;
@@ -729,7 +735,13 @@ gn_err csv_next(csv_reader *r, gn_diag *d, const csv_field **fields,
 			if (rc)
 				return rc;
 		}
-		if (!r->bom_checked && (r->len >= 3 || r->eof)) {
+		if (!r->bom_checked) {
+			if (r->len - r->pos < 3 && !r->eof) {
+				gn_err rc = refill(r, d);
+				if (rc)
+					return rc;
+				continue;
+			}
 			if (r->base == 0 && r->pos == 0 && r->len >= 3 &&
 			    memcmp(r->data, "\xEF\xBB\xBF", 3) == 0)
 				r->pos = 3;
@@ -793,8 +805,6 @@ gn_err csv_bind_header(csv_reader *r, const csv_field *hdr, size_t n,
 	buf norm;
 	buf_init(&norm, 0);
 
-	if (r)
-		r->width = n;
 	for (size_t i = 0; i < nspec; i++)
 		index[i] = -1;
 	for (size_t j = 0; j < n; j++) {

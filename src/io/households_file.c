@@ -66,6 +66,8 @@ struct hh_reader {
 	int32_t last_unit;
 	int last_area;
 	int last_unit_err;         /* 0 ok, 1 unknown, 2 wrong level */
+	int std_year;              /* cache of the standard of a year */
+	const standard *std;
 };
 
 static void binding_release(binding *b)
@@ -134,6 +136,7 @@ static hh_reader *reader_new(const unit_set *u, const std_set *s)
 	r->u = u;
 	r->s = s;
 	r->last_year = -1;
+	r->std_year = -1;
 	return r;
 }
 
@@ -283,7 +286,28 @@ static bool parse_causes(const csv_field *v, uint16_t *out)
 
 static bool is_kinh(const csv_field *v)
 {
+	if (v->len == 4)
+		return (v->p[0] | 0x20) == 'k' && (v->p[1] | 0x20) == 'i' &&
+		       (v->p[2] | 0x20) == 'n' && (v->p[3] | 0x20) == 'h';
 	return text_equal_ci(v->p, v->len, "Kinh", 4);
+}
+
+/* val_year for the common case of four plain digits. */
+static inline bool year_value(const csv_field *v, int *out)
+{
+	if (v->len == 4) {
+		unsigned a = (unsigned)(v->p[0] - '0'), b = (unsigned)(v->p[1] - '0'),
+			 c = (unsigned)(v->p[2] - '0'), e = (unsigned)(v->p[3] - '0');
+		if (a < 10 && b < 10 && c < 10 && e < 10) {
+			int y = (int)(a * 1000 + b * 100 + c * 10 + e);
+			if (y >= 1900 && y <= 2199) {
+				*out = y;
+				return true;
+			}
+			return false;
+		}
+	}
+	return val_year(v->p, v->len, out);
 }
 
 gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d)
@@ -310,12 +334,16 @@ gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d)
 	row->id_len = v->len;
 
 	v = col(b, f, C_YEAR);
-	if (!val_year(v->p, v->len, &row->year)) {
+	if (!year_value(v, &row->year)) {
 		diag_error(d, file, line, "year", "expected a year (4 digits), got \"%.*s\"",
 			   SHOW(v));
 		return GN_EINPUT; /* nothing else can be checked without the year */
 	}
-	row->std = std_set_for_year(r->s, row->year);
+	if (row->year != r->std_year) {
+		r->std_year = row->year;
+		r->std = std_set_for_year(r->s, row->year);
+	}
+	row->std = r->std;
 	if (!row->std) {
 		diag_error(d, file, line, "year",
 			   "no poverty standard is installed for year %d", row->year);
@@ -416,7 +444,7 @@ gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d)
 	else if (v->len)
 		diag_error(d, file, line, "head_sex", "expected M or F, got \"%.*s\"", SHOW(v));
 	v = col(b, f, C_HEAD_BIRTH);
-	if (v->len && !val_year(v->p, v->len, &row->head_birth_year))
+	if (v->len && !year_value(v, &row->head_birth_year))
 		diag_error(d, file, line, "head_birth_year",
 			   "expected a year (4 digits), got \"%.*s\"", SHOW(v));
 	v = col(b, f, C_HEAD_ETHN);

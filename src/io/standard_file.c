@@ -376,7 +376,8 @@ gn_err std_load_dir(std_set *set, const char *dir, gn_diag *d)
 		}
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
 	gn_err rc = GN_OK;
 	for (size_t i = 0; i < n; i++) {
 		buf path;

@@ -323,7 +323,8 @@ gn_err popfile_load(const unit_set *u, const char *path, const char *name,
 		poptable_free(out);
 		return GN_EIO;
 	}
-	qsort(out->rows, out->n, sizeof *out->rows, cmp_pop);
+	if (out->n)
+		qsort(out->rows, out->n, sizeof *out->rows, cmp_pop);
 	for (size_t i = 1; i < out->n; i++) {
 		const pop_row *a = &out->rows[i - 1], *b = &out->rows[i];
 		if (a->code == b->code && a->year == b->year)

@@ -20,7 +20,7 @@ static bool is_digit(char c)
 static bool push_digit(int64_t *v, char c, int64_t max)
 {
 	int64_t d = c - '0';
-	if (*v > (max - d) / 10)
+	if (d > max || *v > (max - d) / 10)
 		return false;
 	*v = *v * 10 + d;
 	return true;

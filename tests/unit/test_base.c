@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -30,6 +31,8 @@ static void test_buf(void **state)
 	assert_int_equal(b.len, 16);
 	buf_reset(&b);
 	assert_int_equal(b.len, 0);
+	buf_free(&b);
+	buf_init(&b, 0);
 	buf_put_i64(&b, INT64_MIN);
 	assert_string_equal(buf_cstr(&b), "-9223372036854775808");
 	buf_free(&b);

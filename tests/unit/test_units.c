@@ -291,7 +291,9 @@ static void test_rates(void **state)
 	assert_int_equal(rate_hundredths(2, 3), 6667);    /* 66.667 */
 	assert_int_equal(rate_hundredths(1, 8), 1250);    /* 12.5 */
 	assert_int_equal(rate_hundredths(1, 80000), 0);   /* 0.00125 -> 0.00 */
-	assert_int_equal(rate_hundredths(1, 40000), 1);   /* 0.0025 -> 0.01 half up */
+	assert_int_equal(rate_hundredths(1, 20000), 1);   /* 0.005 -> 0.01 half up */
+	assert_int_equal(rate_hundredths(1, 40000), 0);   /* 0.0025 -> 0.00 */
+	assert_int_equal(rate_hundredths(3, 40000), 1);   /* 0.0075 -> 0.01 */
 	assert_int_equal(rate_hundredths(5, 0), 0);
 	assert_int_equal(rate_hundredths(7, 7), 10000);
 }
