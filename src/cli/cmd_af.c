@@ -387,8 +387,17 @@ static int run(const cli_command *cmd, const cli_args *a)
 		const year_rows *y = &rows[k];
 		t.cell[k] = gn_xcalloc(t.nslots * (size_t)t.nvalues, sizeof(af_cell));
 		int32_t *dest = gn_xmalloc((y->n ? y->n : 1) * sizeof *dest);
-		if (map)
-			rollup_place_rows(map, x, y->unit, y->hh, y->n, dest);
+		if (map) {
+			place_item *items = gn_xmalloc((y->n ? y->n : 1) * sizeof *items);
+			for (size_t i = 0; i < y->n; i++) {
+				size_t len;
+				items[i].unit = y->unit[i];
+				items[i].id = hhindex_id(x, y->hh[i], &len);
+				items[i].id_len = (uint32_t)len;
+			}
+			rollup_place(map, items, y->n, dest);
+			free(items);
+		}
 		memset(unplaced, 0, (nc ? nc : 1) * sizeof *unplaced);
 		for (size_t i = 0; i < y->n; i++) {
 			size_t slot = nlevel; /* TOTAL */

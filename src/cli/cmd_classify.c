@@ -10,48 +10,17 @@
  */
 #include <stdlib.h>
 
-#include "../core/hhindex.h"
 #include "../io/csv.h"
 #include "../io/households_file.h"
+#include "../io/hhscan.h"
 #include "commands.h"
 #include "inputs.h"
 
 #define FLUSH_AT (1u << 20)
 
-/* Pass 1: validate, classify, build histories. Returns the exit status. */
-static int build_histories(const char *path, const unit_set *u,
-			   const std_set *s, hh_index *x)
-{
-	gn_diag *d = diag_new(100);
-	hh_reader *r;
-	gn_err rc = hhfile_open(path, path, u, s, d, &r);
-	if (rc == GN_OK) {
-		hh_row row;
-		while ((rc = hhfile_next(r, &row, d)) != GN_ENOTFOUND) {
-			if (rc == GN_EIO)
-				break;
-			if (rc)
-				continue;
-			bool dup;
-			hhindex_add(x, row.id, row.id_len, row.year, row.cls, &dup);
-			if (dup)
-				diag_error(d, path, row.line, "household_id",
-					   "household \"%.*s\" already has a row for year %d",
-					   (int)(row.id_len > 60 ? 60 : row.id_len), row.id,
-					   row.year);
-		}
-		hhfile_close(r);
-	}
-	size_t errors = cli_print_diag(d);
-	diag_free(d);
-	if (rc == GN_EIO || errors)
-		return EXIT_BADINPUT;
-	return EXIT_OK;
-}
-
 /* Pass 2: write the rows. */
 static int write_rows(const char *path, const unit_set *u, const std_set *s,
-		      const hh_index *x)
+		      const hh_scan *x)
 {
 	gn_diag *d = diag_new(10);
 	hh_reader *r;
@@ -67,8 +36,8 @@ static int write_rows(const char *path, const unit_set *u, const std_set *s,
 	buf_puts(&out, "household_id,year,class,deprivations,transition\n");
 	hh_row row;
 	while ((rc = hhfile_next(r, &row, d)) == GN_OK) {
-		int32_t i = hhindex_find(x, row.id, row.id_len);
-		hh_transition t = transition_of(hhindex_history(x, i), row.year, row.cls);
+		hh_transition t = transition_of(hhscan_find(x, row.id, row.id_len),
+						row.year, row.cls);
 		csv_put_field(&out, row.id, row.id_len);
 		buf_putc(&out, ',');
 		buf_put_i64(&out, row.year);
@@ -107,17 +76,22 @@ static int run(const cli_command *cmd, const cli_args *a)
 	const char *households = cli_get(cmd, a, "households");
 	std_set *s = NULL;
 	unit_set *u = NULL;
-	hh_index *x = NULL;
+	hh_scan *x = NULL;
 	int status = inputs_standards(&s);
 	if (status == EXIT_OK)
 		status = inputs_units(units, cli_get(cmd, a, "lineage"), &u);
 	if (status == EXIT_OK) {
-		x = hhindex_new(1 << 16);
-		status = build_histories(households, u, s, x);
+		/* Pass 1: validate every row and build the histories. */
+		gn_diag *d = diag_new(100);
+		gn_err rc = hhscan_run(households, households, u, s, 0, 0, d, &x);
+		cli_print_diag(d);
+		diag_free(d);
+		if (rc)
+			status = EXIT_BADINPUT;
 	}
 	if (status == EXIT_OK)
 		status = write_rows(households, u, s, x);
-	hhindex_free(x);
+	hhscan_free(x);
 	units_free(u);
 	std_set_free(s);
 	return status;

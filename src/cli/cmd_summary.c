@@ -2,81 +2,21 @@
  * cmd_summary.c - `gnbv summary`: poor and near-poor counts, rates and
  * movements per unit of a level, on the map of any date (formats.md 7.2).
  *
- * Layer: cli. Reads every household row (transitions need the whole
- * history), keeps the rows of the year asked, places them and the
+ * Layer: cli. Reads every household row on all cores (hhscan.h:
+ * transitions need the whole history), keeps the rows of the year asked, places them and the
  * population on the map of --as-of (carrying ceased units through lineage)
  * and adds them up to the level asked.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/hhindex.h"
 #include "../core/mem.h"
 #include "../core/rollup.h"
 #include "../io/csv.h"
-#include "../io/households_file.h"
+#include "../io/hhscan.h"
 #include "../io/units_file.h"
 #include "commands.h"
 #include "inputs.h"
-
-typedef struct year_rows {
-	int32_t *unit, *hh;
-	uint8_t *cls;
-	size_t n, cap;
-} year_rows;
-
-static void push_row(year_rows *y, int32_t unit, int32_t hh, hh_class c)
-{
-	if (y->n == y->cap) {
-		y->cap = y->cap ? y->cap * 2 : 4096;
-		y->unit = gn_xreallocarray(y->unit, y->cap, sizeof *y->unit);
-		y->hh = gn_xreallocarray(y->hh, y->cap, sizeof *y->hh);
-		y->cls = gn_xreallocarray(y->cls, y->cap, sizeof *y->cls);
-	}
-	y->unit[y->n] = unit;
-	y->hh[y->n] = hh;
-	y->cls[y->n] = (uint8_t)c;
-	y->n++;
-}
-
-static void free_rows(year_rows *y)
-{
-	free(y->unit);
-	free(y->hh);
-	free(y->cls);
-}
-
-/* Reads all rows; keeps those of `year`. Returns the exit status. */
-static int read_households(const char *path, const unit_set *u,
-			   const std_set *s, int year, hh_index *x,
-			   year_rows *out)
-{
-	gn_diag *d = diag_new(100);
-	hh_reader *r;
-	gn_err rc = hhfile_open(path, path, u, s, d, &r);
-	if (rc == GN_OK) {
-		hh_row row;
-		while ((rc = hhfile_next(r, &row, d)) != GN_ENOTFOUND) {
-			if (rc == GN_EIO)
-				break;
-			if (rc)
-				continue;
-			bool dup;
-			int32_t i = hhindex_add(x, row.id, row.id_len, row.year, row.cls, &dup);
-			if (dup)
-				diag_error(d, path, row.line, "household_id",
-					   "household \"%.*s\" already has a row for year %d",
-					   (int)(row.id_len > 60 ? 60 : row.id_len), row.id,
-					   row.year);
-			else if (row.year == year)
-				push_row(out, row.unit, i, row.cls);
-		}
-		hhfile_close(r);
-	}
-	size_t errors = cli_print_diag(d);
-	diag_free(d);
-	return rc == GN_EIO || errors ? EXIT_BADINPUT : EXIT_OK;
-}
 
 typedef struct ctx {
 	const unit_map *map;
@@ -143,9 +83,8 @@ static int run(const cli_command *cmd, const cli_args *a)
 	std_set *s = NULL;
 	unit_set *u = NULL;
 	unit_map *map = NULL;
-	hh_index *x = NULL;
+	hh_scan *scan = NULL;
 	pop_table pop = {0};
-	year_rows rows = {0};
 	ctx c = {0};
 	buf out;
 	buf_init(&out, 0);
@@ -175,8 +114,12 @@ static int run(const cli_command *cmd, const cli_args *a)
 		}
 	}
 	if (status == EXIT_OK) {
-		x = hhindex_new(1 << 20);
-		status = read_households(hh_path, u, s, (int)year, x, &rows);
+		gn_diag *d = diag_new(100);
+		gn_err rc = hhscan_run(hh_path, hh_path, u, s, (int)year, 0, d, &scan);
+		cli_print_diag(d);
+		diag_free(d);
+		if (rc)
+			status = EXIT_BADINPUT;
 	}
 	if (status != EXIT_OK)
 		goto done;
@@ -188,19 +131,26 @@ static int run(const cli_command *cmd, const cli_args *a)
 	c.unplaced = gn_xcalloc(nc, sizeof *c.unplaced);
 
 	/* Household rows of the year. */
-	int32_t *dest = gn_xmalloc((rows.n ? rows.n : 1) * sizeof *dest);
-	rollup_place_rows(map, x, rows.unit, rows.hh, rows.n, dest);
-	for (size_t i = 0; i < rows.n; i++) {
+	size_t n = scan->nrows;
+	int32_t *dest = gn_xmalloc((n ? n : 1) * sizeof *dest);
+	place_item *items = gn_xmalloc((n ? n : 1) * sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		items[i] = (place_item){scan->rows[i].unit, scan->rows[i].id_len,
+					scan->rows[i].id};
+	rollup_place(map, items, n, dest);
+	free(items);
+	for (size_t i = 0; i < n; i++) {
+		const hh_scan_row *row = &scan->rows[i];
 		int32_t anc = dest[i] >= 0 ? unit_map_ancestor(map, dest[i], level) : -1;
 		if (anc < 0) {
-			c.unplaced[rows.unit[i]]++;
+			c.unplaced[row->unit]++;
 			continue;
 		}
-		hh_class cl = (hh_class)rows.cls[i];
+		hh_class cl = (hh_class)row->cls;
 		tally *t = &c.by_code[anc];
 		t->reviewed++;
 		t->cls[cl]++;
-		t->tr[transition_of(hhindex_history(x, rows.hh[i]), (int)year, cl)]++;
+		t->tr[transition_of(hhscan_history(scan, row), (int)year, cl)]++;
 	}
 	free(dest);
 
@@ -244,10 +194,9 @@ static int run(const cli_command *cmd, const cli_args *a)
 done:
 	free(c.by_code);
 	free(c.unplaced);
-	free_rows(&rows);
 	buf_free(&out);
 	poptable_free(&pop);
-	hhindex_free(x);
+	hhscan_free(scan);
 	unit_map_free(map);
 	units_free(u);
 	std_set_free(s);

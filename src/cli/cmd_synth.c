@@ -97,7 +97,7 @@ const cli_command cmd_synth = {
 	.details =
 		"Writes units.csv, lineage.csv, population.csv and households.csv\n"
 		"(formats.md 1-4) into DIR: the 34 provinces; the old map (~700\n"
-		"districts, ~10,200 communes, valid to 2025-06-30) and the new one\n"
+		"districts, ~10,000 communes, valid to 2025-06-30) and the new one\n"
 		"(3,321 communes from 2025-07-01) with merge and split lineage; the\n"
 		"resident households of every commune and year; and the reviewed\n"
 		"households of each year (poor, near-poor, escaped and applicants,\n"

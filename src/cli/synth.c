@@ -9,7 +9,7 @@
  *
  * Units. The country "VN" and the 34 provinces of the 2025 map are valid
  * always. The old map (valid until 2025-06-30) has ~700 districts (3-digit
- * codes) and ~10,200 communes (5-digit codes) under them; the new map
+ * codes) and ~10,000 communes (5-digit codes) under them; the new map
  * (valid from 2025-07-01) has exactly 3,321 communes directly under the
  * provinces, with the real per-province counts of communes, phuong and
  * dac_khu. The map is built by walking each province's new communes in
@@ -28,17 +28,20 @@
  * Population. Province households follow real 2024 population and
  * household sizes, normalised to 27.0 million households nationally at
  * --scale 1; each old commune gets a random share, phuong more, island
- * communes less (Hoang Sa none). population.csv has one row per commune and
+ * communes less (Hoàng Sa none). population.csv has one row per commune and
  * year: old communes before 2025, new communes from 2025 (the sum of their
  * sources, split sources divided by the formats.md 7.2 rounding), with
- * ~1.2% yearly growth and 3.3-4.5 persons per household.
+ * ~1.2% yearly growth and 3.2-4.8 persons per household (3.7 on average).
  *
  * Poverty. Every household h of old commune o (index 0..n-1, id
  * "H" + code of o + zero-padded index + 1) follows a Markov chain over the
  * states POOR, NEAR_POOR and OTHER from 2021 to 2030, driven by a hash of
  * (seed, o, h, year) so that any year can be recomputed without storing
- * anything. The expected shares of poor and near-poor households of all
- * households follow a national path (poor 3.8% in 2022 down to 2.3% in
+ * anything: generation runs in constant memory, one pass per year over all
+ * households (~27 M at --scale 1, ~10 s for four years), and one
+ * province's output is exactly its part of the country's. The expected
+ * shares of poor and near-poor households of all households follow a
+ * national path (poor 3.8% in 2022 down to 2.3% in
  * 2025, near-poor 3.3% to 2.2%; a jump in 2027 when the higher 2027-2030
  * lines start), multiplied by a province factor (high in the northern
  * mountains and the highlands, low in the big cities), a commune factor
@@ -51,7 +54,8 @@
  * with a calibrated probability, otherwise escapes; the others enter at the
  * rates that make the expected shares come out, four times as likely
  * (three for near-poor) when they were in that state before: this gives
- * re-poor and re-near households (tai ngheo).
+ * re-poor and re-near households (tái nghèo). --scale changes the number
+ * of households only, never the units or the parameters.
  *
  * Rows: households.csv holds only the REVIEWED households (domain.md 2:
  * "the registry holds only the households that were reviewed"): in year Y a
@@ -79,7 +83,9 @@
  * version of a reused code first), villages; lineage by old code;
  * population and households by year, then unit code, then household id.
  * Years before 2025 use old commune codes, later years new ones (a
- * household keeps its id; from 2025 some are recorded on village codes).
+ * household keeps its id and moves to its old commune's successor; the
+ * households of a split commune are divided by index with the formats.md
+ * 7.2 bounds; from 2025 some are recorded on village codes).
  *
  * Randomness: splitmix64-style hashing for per-household streams and
  * xoshiro256** for sequences; never rand(). Floating point is only used in
@@ -699,6 +705,8 @@ typedef struct ncomm { /* a commune of the new map */
 	uint32_t vil, nvil;
 } ncomm;
 
+#define MAX_VILLAGES 4 /* villages of one commune */
+
 typedef struct village {
 	int32_t code; /* 2-digit suffix of the commune code */
 	uint32_t name;
@@ -932,6 +940,100 @@ static void make_districts(model *m, rng *r, size_t p, size_t first,
 	}
 }
 
+/* The name of new commune c: a dac_khu's own, a real one for the first
+ * phuong of the two metropolises, else (half the time) the name of the
+ * old commune whose code it reuses, else a new one; unique in the
+ * province (set). */
+static void name_new_commune(model *m, rng *r, const prov_def *pd, ncomm *c,
+			     const dac_khu_def *dk, size_t *real_i,
+			     nameset *set)
+{
+	static const strlist hn = SL(hanoi_phuong), hcm = SL(hcm_phuong);
+	const strlist *real = NULL;
+	if (c->type == T_PHUONG && strcmp(pd->code, "01") == 0)
+		real = &hn;
+	else if (c->type == T_PHUONG && strcmp(pd->code, "79") == 0)
+		real = &hcm;
+	const char *cp = type_prefix[c->type];
+	char body[128], full[160];
+	body[0] = '\0';
+	if (dk) {
+		snprintf(body, sizeof body, "%s", dk->name);
+		c->urban = dk->urban ? 1 : 0;
+	} else if (real && *real_i < real->n) {
+		snprintf(body, sizeof body, "%s", real->v[(*real_i)++]);
+	} else {
+		if (rng_u(r) < 0.5) {
+			for (uint32_t s = 0; s < c->nsrc; s++) {
+				const ocomm *o = &m->old[m->src[c->src + s].old];
+				const char *b = mname(m, o->name) + o->plen;
+				/* not "Phường 7": numbers repeat across districts */
+				if (o->code == c->code && (b[0] < '0' || b[0] > '9'))
+					snprintf(body, sizeof body, "%s", b);
+			}
+		}
+		snprintf(full, sizeof full, "%s%s", cp, body);
+		if (ns_has(set, full))
+			body[0] = '\0';
+	}
+	if (body[0]) {
+		snprintf(full, sizeof full, "%s%s", cp, body);
+		ns_add(set, full);
+	} else {
+		unique_body(r, pd->region, c->type != T_PHUONG, cp, set, body,
+			    sizeof body);
+	}
+	c->name = add_name(m, cp, body);
+}
+
+/* 2-4 villages (type thon) in new commune ci, named in the local style. */
+static void make_villages(model *m, rng *r, const prov_def *pd, uint32_t ci,
+			  size_t *vcap)
+{
+	ncomm *c = &m->nw[ci];
+	const char *vp;
+	if (c->type == T_PHUONG)
+		vp = pd->region == R_SE ? "Khu phố " : "Tổ dân phố ";
+	else if (pd->region == R_NMT)
+		vp = "Bản ";
+	else if (pd->region == R_HL)
+		vp = "Buôn ";
+	else if (pd->region == R_MK || pd->region == R_SE)
+		vp = "Ấp ";
+	else
+		vp = "Thôn ";
+	c->vil = (uint32_t)m->nvil;
+	c->nvil = (uint32_t)rng_range(r, 2, MAX_VILLAGES);
+	nameset set = {0};
+	for (uint32_t v = 0; v < c->nvil; v++) {
+		GROW(m->vil, m->nvil, *vcap);
+		village *vl = &m->vil[m->nvil++];
+		vl->code = (int32_t)(v + 1);
+		vl->ncomm = ci;
+		char body[128], full[160];
+		if (c->type == T_PHUONG || rng_u(r) < 0.4) {
+			snprintf(body, sizeof body, "%u", v + 1);
+			snprintf(full, sizeof full, "%s%s", vp, body);
+			ns_add(&set, full);
+		} else {
+			unique_body(r, pd->region, true, vp, &set, body, sizeof body);
+		}
+		vl->name = add_name(m, vp, body);
+	}
+	free(set.h);
+}
+
+/* Whether an old commune splits here: 0, or 1 + index into splits. */
+static uint8_t draw_split(rng *r)
+{
+	if (rng_u(r) >= 0.03)
+		return 0;
+	uint32_t si = rng_u(r) < 0.75 ?
+		      rng_below(r, NSPLITS2) :
+		      NSPLITS2 + rng_below(r, (uint32_t)(NSPLITS - NSPLITS2));
+	return (uint8_t)(si + 1);
+}
+
 /* Builds the units of the whole country (always all of it, so that one
  * province's output is the subset of the national one). */
 static void build_units(model *m)
@@ -973,15 +1075,12 @@ static void build_units(model *m)
 				if (pend_part == pend_n)
 					pending = UINT32_MAX;
 			}
-			/* does an old commune split between this and the next ones? */
+			/* an old commune split between this and the next ones? */
 			uint8_t split = 0;
-			if (pending == UINT32_MAX && type != T_DAC_KHU &&
-			    rng_u(&r) < 0.03) {
-				size_t si = rng_u(&r) < 0.75 ? rng_below(&r, NSPLITS2) :
-					    NSPLITS2 + rng_below(&r, (uint32_t)(NSPLITS - NSPLITS2));
-				if (n + splits[si].n - 1 < nph + nxa)
-					split = (uint8_t)(si + 1);
-			}
+			if (pending == UINT32_MAX && type != T_DAC_KHU)
+				split = draw_split(&r);
+			if (split && n + splits[split - 1].n - 1 >= nph + nxa)
+				split = 0; /* not enough xa/phuong left */
 			int kmax = 5 - (c->src != m->nsrc) - (split != 0);
 			int k = type == T_DAC_KHU ? 1 + (int)rng_below(&r, 2) :
 				1 + (int)pick_w(&r, k_w, (size_t)kmax);
@@ -1029,77 +1128,13 @@ static void build_units(model *m)
 		size_t real_i = 0;
 		for (size_t n = 0; n < nc; n++) {
 			ncomm *c = &m->nw[first_new + n];
-			const char *cp = type_prefix[c->type];
-			char body[128];
-			char full[160];
-			if (c->type == T_DAC_KHU) {
-				const dac_khu_def *dk = dks[n - nph - nxa];
-				snprintf(body, sizeof body, "%s", dk->name);
-				c->urban = dk->urban ? 1 : 0;
-			} else if (c->type == T_PHUONG && strcmp(pd->code, "01") == 0 &&
-				   real_i < sizeof hanoi_phuong / sizeof hanoi_phuong[0]) {
-				snprintf(body, sizeof body, "%s", hanoi_phuong[real_i++]);
-			} else if (c->type == T_PHUONG && strcmp(pd->code, "79") == 0 &&
-				   real_i < sizeof hcm_phuong / sizeof hcm_phuong[0]) {
-				snprintf(body, sizeof body, "%s", hcm_phuong[real_i++]);
-			} else {
-				body[0] = '\0';
-				if (rng_u(&r) < 0.5) {
-					/* keeps the name of the commune whose code it reuses */
-					for (uint32_t s = 0; s < c->nsrc; s++) {
-						const ocomm *o = &m->old[m->src[c->src + s].old];
-						if (o->code == c->code) {
-							const char *b = mname(m, o->name) + o->plen;
-							if (b[0] < '0' || b[0] > '9')
-								snprintf(body, sizeof body, "%s", b);
-						}
-					}
-				}
-				snprintf(full, sizeof full, "%s%s", cp, body);
-				if (!body[0] || ns_has(&newnames, full))
-					body[0] = '\0';
-			}
-			if (body[0]) {
-				snprintf(full, sizeof full, "%s%s", cp, body);
-				ns_add(&newnames, full);
-			} else {
-				unique_body(&r, pd->region, c->type != T_PHUONG, cp,
-					    &newnames, body, sizeof body);
-			}
-			c->name = add_name(m, cp, body);
+			const dac_khu_def *dk =
+				c->type == T_DAC_KHU ? dks[n - nph - nxa] : NULL;
+			name_new_commune(m, &r, pd, c, dk, &real_i, &newnames);
 			/* villages in a few communes */
-			if (c->type == T_DAC_KHU || rng_u(&r) >= 0.025)
-				continue;
-			c->vil = (uint32_t)m->nvil;
-			c->nvil = (uint32_t)rng_range(&r, 2, 4);
-			nameset vn = {0};
-			for (uint32_t v = 0; v < c->nvil; v++) {
-				GROW(m->vil, m->nvil, vcap);
-				village *vl = &m->vil[m->nvil++];
-				vl->code = (int32_t)(v + 1);
-				vl->ncomm = (uint32_t)(first_new + n);
-				const char *vp;
-				if (c->type == T_PHUONG)
-					vp = pd->region == R_SE ? "Khu phố " : "Tổ dân phố ";
-				else if (pd->region == R_NMT)
-					vp = "Bản ";
-				else if (pd->region == R_HL)
-					vp = "Buôn ";
-				else if (pd->region == R_MK || pd->region == R_SE)
-					vp = "Ấp ";
-				else
-					vp = "Thôn ";
-				if (c->type == T_PHUONG || rng_u(&r) < 0.4) {
-					snprintf(body, sizeof body, "%u", v + 1);
-					snprintf(full, sizeof full, "%s%s", vp, body);
-					ns_add(&vn, full);
-				} else {
-					unique_body(&r, pd->region, true, vp, &vn, body,
-						    sizeof body);
-				}
-				vl->name = add_name(m, vp, body);
-			}
-			free(vn.h);
+			if (c->type != T_DAC_KHU && rng_u(&r) < 0.025)
+				make_villages(m, &r, pd, (uint32_t)(first_new + n),
+					      &vcap);
 		}
 		free(newnames.h);
 	}
@@ -1151,7 +1186,8 @@ static void build_population(model *m)
 		wsum[o->prov] += w;
 		o->size = pd->hh_size / 100.0 / norm * rng_between(&r, 0.94, 1.06);
 		o->growth = pd->city ? 0.016 : pd->region == R_NMT ? 0.013 : 0.010;
-		double tf = o->type == T_PHUONG ? 0.35 : o->type == T_THI_TRAN ? 0.6 : 1.1;
+		double tf = o->type == T_PHUONG ? 0.35 :
+			    o->type == T_THI_TRAN ? 0.6 : 1.1;
 		o->factor = tf * exp(0.45 * rng_gauss(&r));
 		double s = pd->minority / 1000.0;
 		s *= o->type == T_XA ? rng_between(&r, 0.7, 1.25) : 0.35;
@@ -1163,7 +1199,8 @@ static void build_population(model *m)
 	}
 	for (size_t i = 0; i < m->nold; i++) {
 		ocomm *o = &m->old[i];
-		o->base = wsum[o->prov] > 0 ? m->prov_hh[o->prov] * o->base / wsum[o->prov] : 0;
+		double ws = wsum[o->prov];
+		o->base = ws > 0 ? m->prov_hh[o->prov] * o->base / ws : 0;
 		fsum[o->prov] += o->base * o->factor;
 	}
 	uint32_t maxhh = 0;
@@ -1214,9 +1251,11 @@ static void build_population(model *m)
 			double p0 = o->p[t - 1], q0 = o->q[t - 1];
 			double p = o->p[t], q = o->q[t];
 			double other = 1 - p0 - q0;
-			double a = p0 > 0 ? ((1 - NEW_POOR) * p - N_TO_P * q0) / p0 : 0.6;
+			double a = p0 > 0 ?
+				   ((1 - NEW_POOR) * p - N_TO_P * q0) / p0 : 0.6;
 			a = a < 0.15 ? 0.15 : a > 0.80 ? 0.80 : a;
-			double d = q0 > 0 ? ((1 - NEW_NEAR) * q - P_TO_N * p0) / q0 : 0.5;
+			double d = q0 > 0 ?
+				   ((1 - NEW_NEAR) * q - P_TO_N * p0) / q0 : 0.5;
 			d = d < 0.15 ? 0.15 : d > 0.85 ? 0.85 : d;
 			double e = (p - a * p0 - N_TO_P * q0) / other;
 			double g = (q - P_TO_N * p0 - d * q0) / other;
@@ -1364,15 +1403,21 @@ static gn_err of_flush(outf *f)
 	return f->failed ? GN_EIO : GN_OK;
 }
 
+/* buf_grow, aborting past the buffer's cap (as gn_xmalloc does). */
+static void xgrow(buf *b, size_t n)
+{
+	if (buf_grow(b, n)) {
+		fputs("gnbv synth: out of memory\n", stderr);
+		abort();
+	}
+}
+
 /* Room for one row: a pointer to write at; finish with of_end. */
 static char *of_begin(outf *f)
 {
 	if (f->b.len >= OUT_FLUSH)
 		of_flush(f);
-	if (buf_grow(&f->b, ROW_MAX)) {
-		fputs("gnbv synth: out of memory\n", stderr);
-		abort();
-	}
+	xgrow(&f->b, ROW_MAX);
 	return f->b.p + f->b.len;
 }
 
@@ -1390,7 +1435,8 @@ static inline char *put_s(char *w, const char *s)
 	return w + n;
 }
 
-/* A text field, quoted when it holds a comma, quote or line break (formats.md 7). */
+/* A text field, quoted when it holds a comma, quote or line break
+ * (formats.md 7; the same rule as csv_put_field, on a raw row pointer). */
 static char *put_text(char *w, const char *s)
 {
 	if (!strpbrk(s, ",\"\r\n"))
@@ -1696,7 +1742,8 @@ static void make_head(const ocomm *o, const household *h, head *hd)
 	const strlist *fam = &fam_lists[ed->family];
 	const char *family;
 	if (ed->family == FL_KINH) {
-		size_t k = pick_w(&r, fam_kinh_w, sizeof fam_kinh_w / sizeof fam_kinh_w[0]);
+		size_t k = pick_w(&r, fam_kinh_w,
+				  sizeof fam_kinh_w / sizeof fam_kinh_w[0]);
 		family = fam_kinh[k];
 		bool south = pd->region == R_SCC || pd->region == R_HL ||
 			     pd->region == R_SE || pd->region == R_MK;
@@ -1782,7 +1829,8 @@ static void make_head(const ocomm *o, const household *h, head *hd)
 	if (rng_u(&r) < 0.25) {
 		bool urban = o->type != T_XA;
 		int k = rng_range(&r, 1, 15);
-		const char *vp = urban ? (pd->region == R_SE ? "Khu phố" : "Tổ dân phố") :
+		const char *vp = urban ?
+				 (pd->region == R_SE ? "Khu phố" : "Tổ dân phố") :
 				 pd->region == R_NMT ? "Bản" :
 				 pd->region == R_HL ? "Buôn" :
 				 (pd->region == R_MK || pd->region == R_SE) ? "Ấp" :
@@ -1798,6 +1846,44 @@ static void make_head(const ocomm *o, const household *h, head *hd)
 			snprintf(hd->village, sizeof hd->village, "%s %s", vp, body);
 		}
 	}
+}
+
+/* A score A for class cls (only POOR, NEAR_POOR or NOT_POOR) with
+ * cut-off cut: sometimes exactly the cut-off, or half a point around it. */
+static char *put_score(char *w, rng *r, int cls, int cut)
+{
+	double u = rng_u(r);
+	if (cls == C_POOR || cls == C_NEAR) {
+		if (u < 0.03)
+			return put_u(w, (uint64_t)cut);
+		int s = cut - 1 - (int)rng_below(r, 80);
+		w = put_u(w, (uint64_t)s);
+		return u < 0.08 ? put_s(w, ".5") : w;
+	}
+	if (u < 0.03) {
+		w = put_u(w, (uint64_t)cut);
+		return put_s(w, ".5");
+	}
+	return put_u(w, (uint64_t)(cut + 1 + (int)rng_below(r, 150)));
+}
+
+/* An income per person per month for class cls under poverty line `line`,
+ * in thousands of VND, with the boundary values now and then. */
+static uint64_t draw_income(rng *r, int cls, uint64_t line)
+{
+	double u = rng_u(r);
+	uint64_t th = line / 1000, lo = th * 35 / 100;
+	if (cls == C_POOR || cls == C_NEAR) /* (0.35 line, line] */
+		return u < 0.03 ? line :
+		       1000 * (lo + rng_below(r, (uint32_t)(th - lo)));
+	if (cls == C_AVERAGE) /* (line, 1.5 line] */
+		return u < 0.03 ? line * 3 / 2 : u < 0.05 ? line + 1000 :
+		       line + 1000 +
+		       1000 * (uint64_t)rng_below(r, (uint32_t)(th / 2 - 1));
+	/* (1.5 line, 6 line) */
+	return u < 0.02 ? line * 3 / 2 + 1000 :
+	       line * 3 / 2 + 1000 +
+	       1000 * (uint64_t)rng_below(r, (uint32_t)(th * 9 / 2));
 }
 
 /* Writes one household row of year y into out (a buf or the file buffer:
@@ -1876,39 +1962,10 @@ static char *household_row(const model *m, const ocomm *o, const household *h,
 	/* income,score_a */
 	if (score_only) {
 		*w++ = ',';
-		double us = rng_u(&r);
-		if (cls == C_POOR || cls == C_NEAR) {
-			if (us < 0.03) {
-				w = put_u(w, (uint64_t)cut);
-			} else {
-				int s = cut - 1 - (int)rng_below(&r, 80);
-				w = put_u(w, (uint64_t)s);
-				if (us < 0.08)
-					w = put_s(w, ".5");
-			}
-		} else {
-			if (us < 0.03) {
-				w = put_u(w, (uint64_t)cut);
-				w = put_s(w, ".5");
-			} else {
-				w = put_u(w, (uint64_t)(cut + 1 + (int)rng_below(&r, 150)));
-			}
-		}
+		w = put_score(w, &r, cls, cut);
 		*w++ = ',';
 	} else {
-		double ui = rng_u(&r);
-		uint64_t inc;
-		uint64_t th = line / 1000;
-		if (cls == C_POOR || cls == C_NEAR) {
-			inc = ui < 0.03 ? line :
-			      1000 * (th * 35 / 100 + rng_below(&r, (uint32_t)(th - th * 35 / 100)));
-		} else if (cls == C_AVERAGE) {
-			inc = ui < 0.03 ? line * 3 / 2 : ui < 0.05 ? line + 1000 :
-			      line + 1000 + 1000 * (uint64_t)rng_below(&r, (uint32_t)(th / 2 - 1));
-		} else {
-			inc = ui < 0.02 ? line * 3 / 2 + 1000 :
-			      line * 3 / 2 + 1000 + 1000 * (uint64_t)rng_below(&r, (uint32_t)(th * 9 / 2));
-		}
+		uint64_t inc = draw_income(&r, cls, line);
 		if (rng_u(&r) < 0.03)
 			w = put_dotted(w, inc);
 		else
@@ -2028,11 +2085,95 @@ static void progress_tick(progress *pg, size_t done, size_t total)
 }
 
 /* households.csv */
+/* The rows of year y of the households of old commune o (before 2025). */
+static void rows_old_commune(const model *m, outf *f, const ocomm *o, int y,
+			     synth_year_stats *ys)
+{
+	int t = y - CHAIN_Y0;
+	char unit[8];
+	*put_code(unit, o->code, 5) = '\0';
+	bool urban = type_urban(o->type, -1);
+	household h;
+	for (uint32_t k = 0; k < o->hh; k++) {
+		hh_traits(o, k, &h);
+		hh_chain(o, &h, t);
+		if (!hh_reviewed(o, &h, t))
+			continue;
+		char *w = of_begin(f);
+		w = household_row(m, o, &h, y, unit, urban, false, w, ys);
+		of_end(f, w);
+	}
+}
+
+/* The village a household of new commune c is recorded on, or -1. */
+static int hh_village(const ncomm *c, const household *h)
+{
+	if (!c->nvil)
+		return -1;
+	uint64_t hv = hash2(h->key, TAG_VILLAGE);
+	if (u01(hv) >= 0.4)
+		return -1;
+	return (int)((hv & 0xffff) % c->nvil);
+}
+
+/* The rows of year y (2025 or later) of the households of new commune c:
+ * those recorded on the commune, then those on each of its villages (vb:
+ * one scratch buffer per village), so that rows stay ordered by code. */
+static void rows_new_commune(const model *m, outf *f, const ncomm *c, int y,
+			     buf vb[MAX_VILLAGES], synth_year_stats *ys)
+{
+	int t = y - CHAIN_Y0;
+	char unit[8], vunit[MAX_VILLAGES][12];
+	*put_code(unit, c->code, 5) = '\0';
+	for (uint32_t v = 0; v < c->nvil; v++) {
+		char *e = put_code(vunit[v], c->code, 5);
+		*put_code(e, m->vil[c->vil + v].code, 2) = '\0';
+		buf_reset(&vb[v]);
+	}
+	bool urban = type_urban(c->type, c->urban);
+	household h;
+	for (uint32_t s = 0; s < c->nsrc; s++) {
+		const source *sr = &m->src[c->src + s];
+		const ocomm *o = &m->old[sr->old];
+		uint64_t lo, hi;
+		split_range(o, sr->part, o->hh, &lo, &hi);
+		for (uint64_t k = lo; k < hi; k++) {
+			hh_traits(o, (uint32_t)k, &h);
+			hh_chain(o, &h, t);
+			if (!hh_reviewed(o, &h, t))
+				continue;
+			int v = hh_village(c, &h);
+			if (v < 0) {
+				char *w = of_begin(f);
+				w = household_row(m, o, &h, y, unit, urban, false, w,
+						  ys);
+				of_end(f, w);
+				continue;
+			}
+			xgrow(&vb[v], ROW_MAX);
+			char *w = vb[v].p + vb[v].len;
+			w = household_row(m, o, &h, y, vunit[v], urban, true, w, ys);
+			vb[v].len = (size_t)(w - vb[v].p);
+			vb[v].p[vb[v].len] = '\0';
+		}
+	}
+	for (uint32_t v = 0; v < c->nvil; v++) {
+		if (f->b.len >= OUT_FLUSH)
+			of_flush(f);
+		xgrow(&f->b, vb[v].len);
+		buf_put(&f->b, vb[v].p, vb[v].len);
+		for (size_t q = 0; q < vb[v].len; q++)
+			f->rows += vb[v].p[q] == '\n';
+	}
+}
+
+/* households.csv */
 static void write_households(const model *m, outf *f, synth_stats *st,
 			     progress *pg)
 {
 	char *w = of_begin(f);
-	w = put_s(w, "household_id,year,unit_code,village,members,income,score_a");
+	w = put_s(w, "household_id,year,unit_code,village,members,income,"
+		     "score_a");
 	for (int k = 0; k < (m->std2027_cols ? 14 : 12); k++) {
 		*w++ = ',';
 		w = put_s(w, ind_cols[k]);
@@ -2042,112 +2183,42 @@ static void write_households(const model *m, outf *f, synth_stats *st,
 		     "causes\n");
 	f->b.len = (size_t)(w - f->b.p);
 
-	buf vb[4]; /* rows on the villages of one new commune */
-	for (int k = 0; k < 4; k++)
+	buf vb[MAX_VILLAGES];
+	for (int k = 0; k < MAX_VILLAGES; k++)
 		buf_init(&vb[k], 0);
-	household h;
 	for (int y = m->o.year_from; y <= m->o.year_to; y++) {
-		int t = y - CHAIN_Y0;
 		synth_year_stats *ys = &st->year[y - m->o.year_from];
 		pg->year = y;
-		char unit[16];
 		if (y < MAP_YEAR) {
 			for (size_t i = 0; i < m->nold; i++) {
-				const ocomm *o = &m->old[i];
-				if (!in_scope(m, o->prov))
+				if (!in_scope(m, m->old[i].prov))
 					continue;
 				if ((i & 255) == 0)
 					progress_tick(pg, i, m->nold);
-				char *e = put_code(unit, o->code, 5);
-				*e = '\0';
-				bool urban = type_urban(o->type, -1);
-				for (uint32_t k = 0; k < o->hh; k++) {
-					hh_traits(o, k, &h);
-					hh_chain(o, &h, t);
-					if (!hh_reviewed(o, &h, t))
-						continue;
-					w = of_begin(f);
-					w = household_row(m, o, &h, y, unit, urban, false, w, ys);
-					of_end(f, w);
-				}
+				rows_old_commune(m, f, &m->old[i], y, ys);
 			}
 		} else {
 			for (size_t j = 0; j < m->nnew; j++) {
-				const ncomm *c = &m->nw[j];
-				if (!in_scope(m, c->prov))
+				if (!in_scope(m, m->nw[j].prov))
 					continue;
 				if ((j & 63) == 0)
 					progress_tick(pg, j, m->nnew);
-				char *e = put_code(unit, c->code, 5);
-				*e = '\0';
-				char vunit[16];
-				bool urban = type_urban(c->type, c->urban);
-				for (uint32_t v = 0; v < c->nvil; v++)
-					buf_reset(&vb[v]);
-				for (uint32_t s = 0; s < c->nsrc; s++) {
-					const source *sr = &m->src[c->src + s];
-					const ocomm *o = &m->old[sr->old];
-					uint64_t lo, hi;
-					split_range(o, sr->part, o->hh, &lo, &hi);
-					for (uint64_t k = lo; k < hi; k++) {
-						hh_traits(o, (uint32_t)k, &h);
-						hh_chain(o, &h, t);
-						if (!hh_reviewed(o, &h, t))
-							continue;
-						uint32_t v = UINT32_MAX;
-						if (c->nvil) {
-							uint64_t hv = hash2(h.key, TAG_VILLAGE);
-							if (u01(hv) < 0.4)
-								v = (uint32_t)((hv & 0xffff) % c->nvil);
-						}
-						if (v == UINT32_MAX) {
-							w = of_begin(f);
-							w = household_row(m, o, &h, y, unit, urban,
-									  false, w, ys);
-							of_end(f, w);
-							continue;
-						}
-						e = put_code(vunit, c->code, 5);
-						e = put_code(e, m->vil[c->vil + v].code, 2);
-						*e = '\0';
-						if (buf_grow(&vb[v], ROW_MAX)) {
-							fputs("gnbv synth: out of memory\n", stderr);
-							abort();
-						}
-						char *vw = vb[v].p + vb[v].len;
-						vw = household_row(m, o, &h, y, vunit, urban, true,
-								   vw, ys);
-						vb[v].len = (size_t)(vw - vb[v].p);
-						vb[v].p[vb[v].len] = '\0';
-					}
-				}
-				for (uint32_t v = 0; v < c->nvil; v++) {
-					if (!vb[v].len)
-						continue;
-					if (f->b.len >= OUT_FLUSH)
-						of_flush(f);
-					if (buf_put(&f->b, vb[v].p, vb[v].len)) {
-						fputs("gnbv synth: out of memory\n", stderr);
-						abort();
-					}
-					for (size_t q = 0; q < vb[v].len; q++)
-						f->rows += vb[v].p[q] == '\n';
-				}
+				rows_new_commune(m, f, &m->nw[j], y, vb, ys);
 			}
 		}
 		if (pg->on) {
-			double hh_total = (double)(ys->households ? ys->households : 1);
+			double all = (double)(ys->households ? ys->households : 1);
 			fprintf(stderr,
 				"gnbv synth: %d: %llu household rows; poor %.2f%%, "
 				"near-poor %.2f%% of %llu households (%.1f s)\n",
 				y, (unsigned long long)ys->rows,
-				100.0 * (double)ys->poor / hh_total,
-				100.0 * (double)ys->near_poor / hh_total,
+				100.0 * (double)ys->poor / all,
+				100.0 * (double)ys->near_poor / all,
 				(unsigned long long)ys->households,
 				now_seconds() - pg->start);
 		}
 	}
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < MAX_VILLAGES; k++)
 		buf_free(&vb[k]);
 }
 

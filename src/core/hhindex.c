@@ -31,8 +31,14 @@ void hhindex_free(hh_index *x)
 int32_t hhindex_add(hh_index *x, const char *id, size_t n, int year,
 		    hh_class c, bool *dup)
 {
+	return hhindex_add_h(x, id, n, strmap_hash(id, n), year, c, dup);
+}
+
+int32_t hhindex_add_h(hh_index *x, const char *id, size_t n, uint64_t h,
+		      int year, hh_class c, bool *dup)
+{
 	bool added;
-	int32_t i = strmap_intern(x->ids, id, n, &added);
+	int32_t i = strmap_intern_h(x->ids, id, n, h, &added);
 	if (added) {
 		if ((size_t)i >= x->cap) {
 			x->cap = x->cap ? x->cap * 2 : 1024;

@@ -25,6 +25,9 @@ void hhindex_free(hh_index *x);
  * is then left unchanged). */
 int32_t hhindex_add(hh_index *x, const char *id, size_t n, int year,
 		    hh_class c, bool *dup);
+/* The same, with h = strmap_hash(id, n) computed by the caller. */
+int32_t hhindex_add_h(hh_index *x, const char *id, size_t n, uint64_t h,
+		      int year, hh_class c, bool *dup);
 /* Index of a household, or -1. */
 int32_t hhindex_find(const hh_index *x, const char *id, size_t n);
 const hh_history *hhindex_history(const hh_index *x, int32_t i);

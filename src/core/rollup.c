@@ -18,25 +18,19 @@ void tally_add(tally *to, const tally *from)
 }
 
 typedef struct split_item {
-	int32_t unit;
-	int32_t hh;
+	const place_item *it;
 	size_t row;
 } split_item;
 
-static const hh_index *sort_index; /* qsort has no context argument */
-
 static int cmp_split(const void *a, const void *b)
 {
-	const split_item *x = a, *y = b;
+	const place_item *x = ((const split_item *)a)->it, *y = ((const split_item *)b)->it;
 	if (x->unit != y->unit)
 		return x->unit < y->unit ? -1 : 1;
-	size_t nx, ny;
-	const char *kx = hhindex_id(sort_index, x->hh, &nx);
-	const char *ky = hhindex_id(sort_index, y->hh, &ny);
-	int c = memcmp(kx, ky, nx < ny ? nx : ny);
+	int c = memcmp(x->id, y->id, x->id_len < y->id_len ? x->id_len : y->id_len);
 	if (c)
 		return c;
-	return nx < ny ? -1 : nx > ny;
+	return x->id_len < y->id_len ? -1 : x->id_len > y->id_len;
 }
 
 static int full_single(const unit_dest *d, size_t n)
@@ -44,49 +38,48 @@ static int full_single(const unit_dest *d, size_t n)
 	return n == 1 && d[0].share.num == d[0].share.den;
 }
 
-void rollup_place_rows(const unit_map *m, const hh_index *x,
-		       const int32_t *unit, const int32_t *hh, size_t n,
-		       int32_t *dest)
+void rollup_place(const unit_map *m, const place_item *items, size_t n,
+		  int32_t *dest)
 {
-	split_item *items = NULL;
-	size_t nitems = 0, cap = 0;
+	split_item *split = NULL;
+	size_t nsplit = 0, cap = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t nd;
-		const unit_dest *d = unit_map_dest(m, unit[i], &nd);
+		const unit_dest *d = unit_map_dest(m, items[i].unit, &nd);
 		if (nd == 0) {
 			dest[i] = -1;
 		} else if (full_single(d, nd)) {
 			dest[i] = d[0].code;
 		} else {
-			if (nitems == cap) {
+			if (nsplit == cap) {
 				cap = cap ? cap * 2 : 256;
-				items = gn_xreallocarray(items, cap, sizeof *items);
+				split = gn_xreallocarray(split, cap, sizeof *split);
 			}
-			items[nitems++] = (split_item){unit[i], hh[i], i};
+			split[nsplit++] = (split_item){&items[i], i};
 		}
 	}
-	sort_index = x;
-	if (nitems)
-		qsort(items, nitems, sizeof *items, cmp_split);
+	if (nsplit)
+		qsort(split, nsplit, sizeof *split, cmp_split);
 	uint64_t *bounds = NULL;
-	for (size_t i = 0; i < nitems;) {
+	for (size_t i = 0; i < nsplit;) {
+		int32_t unit = split[i].it->unit;
 		size_t j = i;
-		while (j < nitems && items[j].unit == items[i].unit)
+		while (j < nsplit && split[j].it->unit == unit)
 			j++;
 		size_t nd;
-		const unit_dest *d = unit_map_dest(m, items[i].unit, &nd);
+		const unit_dest *d = unit_map_dest(m, unit, &nd);
 		bounds = gn_xreallocarray(bounds, nd, sizeof *bounds);
 		unit_split_bounds(j - i, d, nd, bounds);
 		size_t k = 0;
 		for (size_t r = 0; r < j - i; r++) {
 			while (k < nd && r >= bounds[k])
 				k++;
-			dest[items[i + r].row] = k < nd ? d[k].code : -1;
+			dest[split[i + r].row] = k < nd ? d[k].code : -1;
 		}
 		i = j;
 	}
 	free(bounds);
-	free(items);
+	free(split);
 }
 
 int64_t rollup_place_count(const unit_map *m, int32_t code, int64_t n,

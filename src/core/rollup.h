@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "hhindex.h"
 #include "transition.h"
 #include "units.h"
 
@@ -29,13 +28,18 @@ typedef struct tally {
 
 void tally_add(tally *to, const tally *from);
 
-/* For n household rows, each recorded on code unit[i] for household hh[i]
- * (an index of x), writes into dest[i] the code valid on the map's date
- * that receives it, or -1 when it cannot be placed. Rows of a split code
+/* A household row to place: recorded on code `unit` for household `id`. */
+typedef struct place_item {
+	int32_t unit;
+	uint32_t id_len;
+	const char *id;
+} place_item;
+
+/* For n rows writes into dest[i] the code valid on the map's date that
+ * receives items[i], or -1 when it cannot be placed. Rows of a split code
  * are allocated in byte order of their household ids. */
-void rollup_place_rows(const unit_map *m, const hh_index *x,
-		       const int32_t *unit, const int32_t *hh, size_t n,
-		       int32_t *dest);
+void rollup_place(const unit_map *m, const place_item *items, size_t n,
+		  int32_t *dest);
 
 /* Splits a count n recorded on code among its destinations on the map:
  * calls put(ctx, dest_code, part) for each part > 0; returns what could
