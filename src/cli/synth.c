@@ -670,9 +670,8 @@ typedef struct ocomm { /* a commune of the old map */
 	uint8_t plen;  /* bytes of the name's prefix ("Xã ") */
 	uint8_t type;  /* T_XA, T_PHUONG, T_THI_TRAN */
 	uint8_t prov;
-	bool urban_src; /* created for a new phuong */
 	bool dac_src;  /* created for a new dac_khu */
-	bool empty;    /* no households (Hoang Sa) */
+	bool empty;    /* no households (Hoàng Sa) */
 	bool reused;   /* its code lives on as a new commune */
 	uint8_t split; /* 0: whole; else 1 + index into splits */
 	uint16_t dist;
@@ -1092,7 +1091,6 @@ static void build_units(model *m)
 				o->code = next_old;
 				next_old += 1 + (int32_t)rng_below(&r, 5);
 				o->prov = (uint8_t)p;
-				o->urban_src = type == T_PHUONG;
 				o->dac_src = type == T_DAC_KHU;
 				o->empty = type == T_DAC_KHU &&
 					   dks[n - nph - nxa]->empty;
