@@ -49,7 +49,8 @@ fuzz: build-fuzz
 	@for f in build-fuzz/fuzz_*; do \
 		c=tests/fuzz/corpus/$$(basename $$f | sed 's/^fuzz_//'); \
 		echo "fuzzing $$f for $(FUZZ_SECONDS)s"; \
-		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $$c || exit 1; \
+		mkdir -p build-fuzz/corpus-new; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-new $$c || exit 1; \
 	done
 
 clean:
