@@ -75,6 +75,7 @@ struct csv_reader {
 	bool bom_checked;
 	bool resync; /* skip past the next '\n' before the next record */
 
+	size_t peek_len; /* bytes of the record csv_peek_simple returned */
 	long line; /* physical line of data[pos] */
 	long first_line;
 	long rec_line;
@@ -765,6 +766,77 @@ gn_err csv_next(csv_reader *r, gn_diag *d, const csv_field **fields,
 		}
 		}
 	}
+}
+
+gn_err csv_peek_simple(csv_reader *r, gn_diag *d, const char **p, size_t *n)
+{
+	if (r->done || r->resync || !r->bom_checked)
+		return GN_ENOTFOUND;
+	for (;;) {
+		if (r->base + (off_t)r->pos >= r->end)
+			return GN_ENOTFOUND;
+		const char *s = r->data + r->pos;
+		size_t avail = r->len - r->pos;
+		/* One pass: the line end, and whether a quote, CR or NUL comes
+		 * before it. */
+		const char *nl = NULL;
+		unsigned odd = 0;
+		size_t i = 0;
+#ifdef __SSE2__
+		const __m128i lf = _mm_set1_epi8('\n'), qu = _mm_set1_epi8('"'),
+			      cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128();
+		for (; i + 16 <= avail; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			unsigned e = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+			unsigned o = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, cr)),
+				_mm_cmpeq_epi8(v, nul)));
+			if (e) {
+				unsigned k = (unsigned)__builtin_ctz(e);
+				odd |= o & ((1u << k) - 1);
+				nl = s + i + k;
+				break;
+			}
+			odd |= o;
+			if (odd)
+				return GN_ENOTFOUND;
+		}
+#endif
+		for (; !nl && i < avail; i++) {
+			char c = s[i];
+			if (c == '\n')
+				nl = s + i;
+			else if (c == '"' || c == '\r' || c == '\0')
+				return GN_ENOTFOUND;
+		}
+		if (odd)
+			return GN_ENOTFOUND;
+		if (!nl) {
+			/* Refill only for an ordinary line cut by the window's end;
+			 * anything long or final is csv_next's. */
+			if (r->eof || avail > ((size_t)1 << 16))
+				return GN_ENOTFOUND;
+			gn_err rc = refill(r, d);
+			if (rc)
+				return rc == GN_EIO ? GN_EIO : GN_ENOTFOUND;
+			continue;
+		}
+		size_t len = (size_t)(nl - s);
+		if (len == 0)
+			return GN_ENOTFOUND;
+		r->peek_len = len;
+		*p = s;
+		*n = len;
+		return GN_OK;
+	}
+}
+
+void csv_consume_simple(csv_reader *r)
+{
+	r->rec_line = r->line;
+	r->rec_off = r->base + (off_t)r->pos;
+	r->pos += r->peek_len + 1;
+	r->line++;
 }
 
 long csv_line(const csv_reader *r) { return r->rec_line; }

@@ -67,6 +67,18 @@ void csv_close(csv_reader *r);
 gn_err csv_next(csv_reader *r, gn_diag *d, const csv_field **fields,
 		size_t *n);
 
+/* A fast path for callers that can parse a plain record themselves: when
+ * the next record is one physical line ending in LF, holding no quote, CR
+ * or NUL byte, *p and *n receive its bytes (without the LF) and GN_OK is
+ * returned; the caller then either calls csv_consume_simple (it used the
+ * record) or csv_next (it did not: csv_next returns that same record).
+ * GN_ENOTFOUND means "use csv_next" (any other record, or the end);
+ * GN_EIO a read error. Fields are not validated here (not even UTF-8). */
+gn_err csv_peek_simple(csv_reader *r, gn_diag *d, const char **p, size_t *n);
+/* Consumes the record of the last csv_peek_simple; csv_line and
+ * csv_offset then describe it, as after csv_next. */
+void csv_consume_simple(csv_reader *r);
+
 /* Physical line of the record returned last. */
 long csv_line(const csv_reader *r);
 /* Byte offset of the record returned last. */

@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "../core/mem.h"
 #include "csv.h"
 #include "text.h"
@@ -43,8 +47,18 @@ static const csv_colspec fixed_spec[C_FIXED] = {
 	{"no_labour", false}, {"social_protection", false}, {"causes", false},
 };
 
+/* What the fast path does with a field, by position (see parse_fast). */
+enum {
+	K_OTHER, K_ID, K_YEAR, K_UNIT, K_VILLAGE, K_NAME, K_MEMBERS, K_INCOME, K_SCORE_A,
+	K_SCORE_B, K_AREA, K_SEX, K_BIRTH, K_ETHN, K_IDNUM, K_MERIT, K_NO_LABOUR,
+	K_SOCIAL, K_CAUSES, K_FLAG
+};
+#define FAST_MAX_WIDTH 64
+
 typedef struct binding {
 	size_t width;
+	uint8_t kind[FAST_MAX_WIDTH];  /* by field position */
+	uint8_t bit[FAST_MAX_WIDTH];   /* catalogue bit of a K_FLAG field */
 	char **names;             /* header names, for messages */
 	int idx[C_FIXED + STD_MAX_CATALOGUE];
 	size_t nflags;            /* catalogue size */
@@ -68,7 +82,18 @@ struct hh_reader {
 	int last_unit_err;         /* 0 ok, 1 unknown, 2 wrong level */
 	int std_year;              /* cache of the standard of a year */
 	const standard *std;
+	bool std_cols;             /* the file has every flag column of std */
+	bool fast;                 /* try parse_fast first */
 };
+
+static bool fast_enabled = true;
+
+void hhfile_testing(bool fast)
+{
+	fast_enabled = fast;
+}
+
+static gn_err parse_general(hh_reader *r, hh_row *row, gn_diag *d);
 
 static void binding_release(binding *b)
 {
@@ -122,6 +147,30 @@ static gn_err bind(hh_reader *r, gn_diag *d)
 		spec[C_FIXED + i] = (csv_colspec){b->flag_key[i], false};
 	}
 	rc = csv_bind_header(r->csv, f, n, spec, C_FIXED + b->nflags, b->idx, d);
+	if (rc == GN_OK && n <= FAST_MAX_WIDTH) {
+		static const uint8_t fixed_kind[C_FIXED] = {
+			[C_ID] = K_ID, [C_YEAR] = K_YEAR, [C_UNIT] = K_UNIT,
+			[C_VILLAGE] = K_VILLAGE, [C_MEMBERS] = K_MEMBERS,
+			[C_INCOME] = K_INCOME, [C_SCORE_A] = K_SCORE_A,
+			[C_SCORE_B] = K_SCORE_B, [C_AREA] = K_AREA,
+			[C_HEAD_NAME] = K_NAME, [C_HEAD_SEX] = K_SEX,
+			[C_HEAD_BIRTH] = K_BIRTH, [C_HEAD_ETHN] = K_ETHN,
+			[C_ID_NUMBER] = K_IDNUM, [C_MERIT] = K_MERIT,
+			[C_NO_LABOUR] = K_NO_LABOUR, [C_SOCIAL] = K_SOCIAL,
+			[C_CAUSES] = K_CAUSES,
+		};
+		for (int c = 0; c < C_FIXED; c++)
+			if (b->idx[c] >= 0)
+				b->kind[b->idx[c]] = fixed_kind[c];
+		for (size_t i = 0; i < b->nflags; i++) {
+			int pos = b->idx[C_FIXED + i];
+			if (pos >= 0) {
+				b->kind[pos] = K_FLAG;
+				b->bit[pos] = (uint8_t)i;
+			}
+		}
+		r->fast = fast_enabled;
+	}
 	if (rc == GN_OK && b->idx[C_INCOME] < 0 && b->idx[C_SCORE_A] < 0) {
 		diag_error(d, name, 1, "income",
 			   "neither an income nor a score_a column (one of them is required)");
@@ -187,6 +236,7 @@ gn_err hhfile_open_range(const hh_reader *proto, off_t begin, off_t end,
 	}
 	r->b = proto->b;
 	r->b->refs++;
+	r->fast = proto->fast;
 	*out = r;
 	return GN_OK;
 }
@@ -269,9 +319,10 @@ static bool parse_causes(const csv_field *v, uint16_t *out)
 		while (e > a && v->p[e - 1] == ' ')
 			e--;
 		if (e > a) {
+			static const size_t cause_len[CAUSE_COUNT] = {4, 7, 6, 5, 7, 6, 7, 5};
 			int k;
 			for (k = 0; k < CAUSE_COUNT; k++)
-				if (strlen(cause_names[k]) == e - a &&
+				if (cause_len[k] == e - a && v->p[a] == cause_names[k][0] &&
 				    memcmp(cause_names[k], v->p + a, e - a) == 0)
 					break;
 			if (k == CAUSE_COUNT)
@@ -311,7 +362,265 @@ static inline bool year_value(const csv_field *v, int *out)
 	return val_year(v->p, v->len, out);
 }
 
+/* ---- the fast path --------------------------------------------------------
+ *
+ * Most rows are plain: one line, no quotes, digits and 0/1 flags. For them
+ * the fields are cut with SSE2 and parsed in one go, straight into the
+ * row. The fast path only ever *accepts*: whatever it is not sure of (a
+ * dotted income, a decimal score, a bad value, a missing column...) makes
+ * it return false, and the same record is read again by the general path
+ * below, which is the reference and reports the errors. A differential
+ * test and fuzz harness (tests/fuzz/fuzz_households.c) hold the two to the
+ * same results.
+ */
+
+/* Up to `max` plain digits, none: false. */
+static inline bool fast_digits(const char *p, size_t n, size_t max, int64_t *out)
+{
+	if (n == 0 || n > max)
+		return false;
+	int64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned)(p[i] - '0');
+		if (c > 9)
+			return false;
+		v = v * 10 + c;
+	}
+	*out = v;
+	return true;
+}
+
+/* "" -> 0, "0" -> 0, "1" -> 1; anything else: -1. */
+static inline int fast_bit(const char *p, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (n == 1 && (p[0] == '0' || p[0] == '1'))
+		return p[0] - '0';
+	return -1;
+}
+
+static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
+{
+	const binding *b = r->b;
+	const size_t width = b->width;
+	uint32_t off[FAST_MAX_WIDTH + 1];
+	size_t nf = 0;
+	unsigned high = 0;
+	size_t i = 0;
+	off[0] = 0;
+#ifdef __SSE2__
+	const __m128i comma = _mm_set1_epi8(',');
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
+		high |= (unsigned)_mm_movemask_epi8(v);
+		while (m) {
+			if (++nf >= width)
+				return false;
+			off[nf] = (uint32_t)(i + (unsigned)__builtin_ctz(m) + 1);
+			m &= m - 1;
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		high |= c & 0x80u;
+		if (c == ',') {
+			if (++nf >= width)
+				return false;
+			off[nf] = (uint32_t)(i + 1);
+		}
+	}
+	if (nf + 1 != width || n > UINT32_MAX - 1)
+		return false;
+	off[width] = (uint32_t)n + 1;
+	/* A comma cannot sit inside a valid multi-byte sequence, so checking
+	 * the line checks every field. */
+	if (high && !text_valid_utf8(p, n, NULL))
+		return false;
+
+	/* The year, the standard and the unit come first: the rest depends
+	 * on them. Field k is p[off[k] .. off[k+1] - 1). */
+#define FIELD(k) (csv_field){p + off[k], off[(k) + 1] - off[k] - 1}
+	csv_field yf = FIELD(b->idx[C_YEAR]);
+	if (!year_value(&yf, &row->year))
+		return false;
+	if (row->year != r->std_year) {
+		r->std_year = row->year;
+		r->std = std_set_for_year(r->s, row->year);
+		/* every flag of the standard needs its column */
+		r->std_cols = r->std != NULL;
+		for (uint32_t m = r->std ? r->std->mask : 0; m; m &= m - 1)
+			if (b->idx[C_FIXED + __builtin_ctz(m)] < 0)
+				r->std_cols = false;
+	}
+	const standard *std = r->std;
+	if (!r->std_cols)
+		return false;
+	csv_field uf = FIELD(b->idx[C_UNIT]);
+	if (uf.len == 0 || resolve_unit(r, &uf, row->year, &row->unit, &row->area))
+		return false;
+
+	row->std = std;
+	row->income = -1;
+	row->score = -1;
+	row->use_score = false;
+	row->head_female = -1;
+	row->minority = -1;
+	row->merit = row->no_labour = row->social_protection = 0;
+	row->causes = 0;
+	row->head_birth_year = 0;
+	row->ethnicity = row->village = row->head_name = row->id_number = "";
+	row->ethnicity_len = row->village_len = row->head_name_len = row->id_number_len = 0;
+	int64_t score_b = -1;
+	int area = row->area;
+	uint32_t flags = 0;
+	for (size_t k = 0; k < width; k++) {
+		const char *v = p + off[k];
+		size_t len = off[k + 1] - off[k] - 1;
+		int64_t x;
+		int bit;
+		switch (b->kind[k]) {
+		case K_ID:
+			if (len == 0)
+				return false;
+			row->id = v;
+			row->id_len = len;
+			break;
+		case K_MEMBERS:
+			if (!fast_digits(v, len, 4, &x) || x < 1 || x > 1000)
+				return false;
+			row->members = x;
+			break;
+		case K_INCOME:
+			if (len && !fast_digits(v, len, 15, &row->income))
+				return false;
+			break;
+		case K_SCORE_A:
+			if (len) {
+				if (!fast_digits(v, len, 9, &x))
+					return false;
+				row->score = x * STD_SCORE_SCALE;
+				row->use_score = true;
+			}
+			break;
+		case K_FLAG:
+			if (!((std->mask >> b->bit[k]) & 1u))
+				break; /* not in this year's standard: ignored */
+			if ((bit = fast_bit(v, len)) < 0)
+				return false;
+			flags |= (uint32_t)bit << b->bit[k];
+			break;
+		case K_SCORE_B:
+			if (len && !fast_digits(v, len, 5, &score_b))
+				return false;
+			break;
+		case K_AREA:
+			if (len == 5 && memcmp(v, "urban", 5) == 0)
+				area = AREA_URBAN;
+			else if (len == 5 && memcmp(v, "rural", 5) == 0)
+				area = AREA_RURAL;
+			else if (len)
+				return false;
+			break;
+		case K_VILLAGE:
+			row->village = v;
+			row->village_len = len;
+			break;
+		case K_NAME:
+			row->head_name = v;
+			row->head_name_len = len;
+			break;
+		case K_SEX:
+			if (len == 1 && (v[0] == 'F' || v[0] == 'f'))
+				row->head_female = 1;
+			else if (len == 1 && (v[0] == 'M' || v[0] == 'm'))
+				row->head_female = 0;
+			else if (len)
+				return false;
+			break;
+		case K_BIRTH:
+			if (len) {
+				csv_field bf = {v, len};
+				if (!year_value(&bf, &row->head_birth_year))
+					return false;
+			}
+			break;
+		case K_ETHN:
+			row->ethnicity = v;
+			row->ethnicity_len = len;
+			if (len) {
+				csv_field ef = {v, len};
+				row->minority = is_kinh(&ef) ? 0 : 1;
+			}
+			break;
+		case K_IDNUM:
+			if (len && (len != 12 || !fast_digits(v, len, 12, &x)))
+				return false;
+			row->id_number = v;
+			row->id_number_len = len;
+			break;
+		case K_MERIT:
+			if ((bit = fast_bit(v, len)) < 0)
+				return false;
+			row->merit = (int8_t)bit;
+			break;
+		case K_NO_LABOUR:
+			if ((bit = fast_bit(v, len)) < 0)
+				return false;
+			row->no_labour = (int8_t)bit;
+			break;
+		case K_SOCIAL:
+			if ((bit = fast_bit(v, len)) < 0)
+				return false;
+			row->social_protection = (int8_t)bit;
+			break;
+		case K_CAUSES:
+			if (len) {
+				csv_field cf = {v, len};
+				if (!parse_causes(&cf, &row->causes))
+					return false;
+			}
+			break;
+		default: /* K_OTHER, K_YEAR, K_UNIT: done above or ignored */
+			break;
+		}
+	}
+	if (row->income < 0 && !row->use_score)
+		return false;
+	row->flags = flags;
+	row->deprivations = std_deprivations(std, flags);
+	if (score_b >= 0 &&
+	    score_b != (int64_t)std->score_b_per_indicator * row->deprivations)
+		return false;
+	row->area = area;
+	row->cls = std_classify(std, area, row->use_score,
+				row->use_score ? row->score : row->income,
+				row->deprivations);
+	return true;
+}
+
 gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d)
+{
+	if (r->fast) {
+		const char *p;
+		size_t n;
+		gn_err rc = csv_peek_simple(r->csv, d, &p, &n);
+		if (rc == GN_EIO)
+			return rc;
+		if (rc == GN_OK && parse_fast(r, p, n, row)) {
+			csv_consume_simple(r->csv);
+			row->line = csv_line(r->csv);
+			row->offset = csv_offset(r->csv);
+			return GN_OK;
+		}
+	}
+	return parse_general(r, row, d);
+}
+
+/* The general path: the reference for every rule. */
+static gn_err parse_general(hh_reader *r, hh_row *row, gn_diag *d)
 {
 	const csv_field *f;
 	size_t n;
@@ -340,11 +649,7 @@ gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d)
 			   SHOW(v));
 		return GN_EINPUT; /* nothing else can be checked without the year */
 	}
-	if (row->year != r->std_year) {
-		r->std_year = row->year;
-		r->std = std_set_for_year(r->s, row->year);
-	}
-	row->std = r->std;
+	row->std = row->year == r->std_year ? r->std : std_set_for_year(r->s, row->year);
 	if (!row->std) {
 		diag_error(d, file, line, "year",
 			   "no poverty standard is installed for year %d", row->year);

@@ -95,6 +95,9 @@ void hhfile_close(hh_reader *r);
  * GN_EINPUT: the row broke a rule (reported to d); call again to go on.
  * GN_EIO: a read error. */
 gn_err hhfile_next(hh_reader *r, hh_row *row, gn_diag *d);
+/* Turns the fast path for plain rows on or off for readers opened later
+ * (tests compare the two; not thread-safe). */
+void hhfile_testing(bool fast);
 /* After GN_ENOTFOUND on a range reader: where the next record starts. */
 off_t hhfile_next_offset(const hh_reader *r);
 /* The diagnostics label. */
