@@ -50,6 +50,11 @@ int32_t hhindex_add_h(hh_index *x, const char *id, size_t n, uint64_t h,
 	return i;
 }
 
+void hhindex_prefetch(const hh_index *x, uint64_t h)
+{
+	strmap_prefetch(x->ids, h);
+}
+
 int32_t hhindex_find(const hh_index *x, const char *id, size_t n)
 {
 	return strmap_find(x->ids, id, n);

@@ -28,6 +28,9 @@ int32_t hhindex_add(hh_index *x, const char *id, size_t n, int year,
 /* The same, with h = strmap_hash(id, n) computed by the caller. */
 int32_t hhindex_add_h(hh_index *x, const char *id, size_t n, uint64_t h,
 		      int year, hh_class c, bool *dup);
+/* Prefetches where a household of hash h would be (batch loops call it a
+ * few rows ahead to hide memory latency). */
+void hhindex_prefetch(const hh_index *x, uint64_t h);
 /* Index of a household, or -1. */
 int32_t hhindex_find(const hh_index *x, const char *id, size_t n);
 const hh_history *hhindex_history(const hh_index *x, int32_t i);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../core/mem.h"
@@ -51,6 +53,20 @@ typedef struct worker {
 	size_t nrows, caprows;
 	bool dup;
 } worker;
+
+/* With GNBV_TIMING set, phases report their wall time on stderr. */
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void timing(const char *what, double since)
+{
+	if (getenv("GNBV_TIMING"))
+		fprintf(stderr, "gnbv: %s: %.3f s\n", what, now() - since);
+}
 
 static inline size_t part_of(uint64_t h, size_t nparts)
 {
@@ -122,6 +138,8 @@ static void *build_part(void *arg)
 		const recvec *v = &src->recs[w->part];
 		for (size_t i = 0; i < v->n; i++) {
 			const rec *e = &v->v[i];
+			if (i + 16 < v->n)
+				hhindex_prefetch(w->x, v->v[i + 16].h);
 			bool dup;
 			int32_t hh = hhindex_add_h(w->x, src->arena + e->off, e->len, e->h,
 						   e->year, (hh_class)e->cls, &dup);
@@ -194,6 +212,7 @@ static gn_err scan_parallel(const char *path, const hh_reader *proto,
 
 	bool ok = true;
 	pthread_t tid[MAX_THREADS];
+	double t0 = now();
 	for (size_t i = 1; i < n; i++)
 		if (pthread_create(&tid[i], NULL, parse_range, &w[i]))
 			abort();
@@ -205,6 +224,7 @@ static gn_err scan_parallel(const char *path, const hh_reader *proto,
 		if (i + 1 < n)
 			ok = ok && w[i].next_off == w[i + 1].begin;
 	}
+	timing("scan: parse on all threads", t0);
 	if (!ok) {
 		free_workers(w, nt);
 		return GN_EINPUT;
@@ -217,12 +237,14 @@ static gn_err scan_parallel(const char *path, const hh_reader *proto,
 		w[p].part = p;
 		w[p].keep_year = keep_year;
 	}
+	t0 = now();
 	for (size_t p = 1; p < nt; p++)
 		if (pthread_create(&tid[p], NULL, build_part, &w[p]))
 			abort();
 	build_part(&w[0]);
 	for (size_t p = 1; p < nt; p++)
 		pthread_join(tid[p], NULL);
+	timing("scan: histories by partition", t0);
 	for (size_t p = 0; p < nt; p++)
 		ok = ok && !w[p].dup;
 	if (!ok) {
