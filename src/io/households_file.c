@@ -59,6 +59,8 @@ typedef struct binding {
 	size_t width;
 	uint8_t kind[FAST_MAX_WIDTH];  /* by field position */
 	uint8_t bit[FAST_MAX_WIDTH];   /* catalogue bit of a K_FLAG field */
+	uint8_t attr[FAST_MAX_WIDTH];  /* positions the fast path parses one by one */
+	size_t nattr;
 	char **names;             /* header names, for messages */
 	int idx[C_FIXED + STD_MAX_CATALOGUE];
 	size_t nflags;            /* catalogue size */
@@ -83,6 +85,9 @@ struct hh_reader {
 	int std_year;              /* cache of the standard of a year */
 	const standard *std;
 	bool std_cols;             /* the file has every flag column of std */
+	uint8_t fpos[STD_MAX_INDICATORS]; /* field positions of std's flags */
+	uint8_t fbit[STD_MAX_INDICATORS]; /* and their catalogue bits */
+	int nf;
 	bool fast;                 /* try parse_fast first */
 };
 
@@ -169,6 +174,10 @@ static gn_err bind(hh_reader *r, gn_diag *d)
 				b->bit[pos] = (uint8_t)i;
 			}
 		}
+		for (size_t k = 0; k < n; k++)
+			if (b->kind[k] != K_OTHER && b->kind[k] != K_FLAG &&
+			    b->kind[k] != K_YEAR && b->kind[k] != K_UNIT)
+				b->attr[b->nattr++] = (uint8_t)k;
 		r->fast = fast_enabled;
 	}
 	if (rc == GN_OK && b->idx[C_INCOME] < 0 && b->idx[C_SCORE_A] < 0) {
@@ -305,31 +314,35 @@ static int resolve_unit(hh_reader *r, const csv_field *code, int year,
 	return err;
 }
 
+/* The CAUSE_* bit of the n bytes at s, or -1. */
+static int cause_bit(const char *s, size_t n)
+{
+	static const size_t len[CAUSE_COUNT] = {4, 7, 6, 5, 7, 6, 7, 5};
+	for (int k = 0; k < CAUSE_COUNT; k++)
+		if (len[k] == n && s[0] == cause_names[k][0] &&
+		    memcmp(cause_names[k], s, n) == 0)
+			return k;
+	return -1;
+}
+
 static bool parse_causes(const csv_field *v, uint16_t *out)
 {
 	uint16_t m = 0;
-	size_t i = 0;
-	while (i < v->len) {
-		size_t j = i;
-		while (j < v->len && v->p[j] != ';')
-			j++;
-		size_t a = i, e = j;
-		while (a < e && v->p[a] == ' ')
+	const char *p = v->p, *end = v->p + v->len;
+	while (p < end) {
+		const char *semi = memchr(p, ';', (size_t)(end - p));
+		const char *a = p, *e = semi ? semi : end;
+		while (a < e && *a == ' ')
 			a++;
-		while (e > a && v->p[e - 1] == ' ')
+		while (e > a && e[-1] == ' ')
 			e--;
 		if (e > a) {
-			static const size_t cause_len[CAUSE_COUNT] = {4, 7, 6, 5, 7, 6, 7, 5};
-			int k;
-			for (k = 0; k < CAUSE_COUNT; k++)
-				if (cause_len[k] == e - a && v->p[a] == cause_names[k][0] &&
-				    memcmp(cause_names[k], v->p + a, e - a) == 0)
-					break;
-			if (k == CAUSE_COUNT)
+			int k = cause_bit(a, (size_t)(e - a));
+			if (k < 0)
 				return false;
 			m = (uint16_t)(m | (1u << k));
 		}
-		i = j + 1;
+		p = semi ? semi + 1 : end;
 	}
 	*out = m;
 	return true;
@@ -404,7 +417,7 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 {
 	const binding *b = r->b;
 	const size_t width = b->width;
-	uint32_t off[FAST_MAX_WIDTH + 1];
+	uint32_t off[FAST_MAX_WIDTH + 18]; /* slack: checked per 16 bytes */
 	size_t nf = 0;
 	unsigned high = 0;
 	size_t i = 0;
@@ -416,11 +429,11 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
 		high |= (unsigned)_mm_movemask_epi8(v);
 		while (m) {
-			if (++nf >= width)
-				return false;
-			off[nf] = (uint32_t)(i + (unsigned)__builtin_ctz(m) + 1);
+			off[++nf] = (uint32_t)(i + (unsigned)__builtin_ctz(m) + 1);
 			m &= m - 1;
 		}
+		if (nf >= width)
+			return false;
 	}
 #endif
 	for (; i < n; i++) {
@@ -451,9 +464,16 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 		r->std = std_set_for_year(r->s, row->year);
 		/* every flag of the standard needs its column */
 		r->std_cols = r->std != NULL;
-		for (uint32_t m = r->std ? r->std->mask : 0; m; m &= m - 1)
-			if (b->idx[C_FIXED + __builtin_ctz(m)] < 0)
+		r->nf = 0;
+		for (uint32_t m = r->std ? r->std->mask : 0; m; m &= m - 1) {
+			int bit = __builtin_ctz(m), pos = b->idx[C_FIXED + bit];
+			if (pos < 0 || r->nf == STD_MAX_INDICATORS) {
 				r->std_cols = false;
+				break;
+			}
+			r->fpos[r->nf] = (uint8_t)pos;
+			r->fbit[r->nf++] = (uint8_t)bit;
+		}
 	}
 	const standard *std = r->std;
 	if (!r->std_cols)
@@ -476,7 +496,18 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 	int64_t score_b = -1;
 	int area = row->area;
 	uint32_t flags = 0;
-	for (size_t k = 0; k < width; k++) {
+	/* Flags of the standard: "0", "1" or empty; the others are ignored. */
+	for (int j = 0; j < r->nf; j++) {
+		size_t k = r->fpos[j];
+		size_t len = off[k + 1] - off[k] - 1;
+		unsigned c = (unsigned)(p[off[k]] - '0');
+		if (len == 1 && c <= 1)
+			flags |= c << r->fbit[j];
+		else if (len != 0)
+			return false;
+	}
+	for (size_t a = 0; a < b->nattr; a++) {
+		size_t k = b->attr[a];
 		const char *v = p + off[k];
 		size_t len = off[k + 1] - off[k] - 1;
 		int64_t x;
@@ -504,13 +535,6 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 				row->score = x * STD_SCORE_SCALE;
 				row->use_score = true;
 			}
-			break;
-		case K_FLAG:
-			if (!((std->mask >> b->bit[k]) & 1u))
-				break; /* not in this year's standard: ignored */
-			if ((bit = fast_bit(v, len)) < 0)
-				return false;
-			flags |= (uint32_t)bit << b->bit[k];
 			break;
 		case K_SCORE_B:
 			if (len && !fast_digits(v, len, 5, &score_b))
@@ -583,7 +607,7 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 					return false;
 			}
 			break;
-		default: /* K_OTHER, K_YEAR, K_UNIT: done above or ignored */
+		default: /* K_OTHER, K_FLAG, K_YEAR, K_UNIT: not in attr[] */
 			break;
 		}
 	}

@@ -32,63 +32,68 @@ static size_t ascii_prefix(const unsigned char *s, size_t n)
 }
 
 /*
- * Length of the well-formed sequence at s[0..n) whose lead byte is >= 0x80,
- * or 0 when it is ill-formed. The ranges are those of Unicode's table 3-7
- * ("well-formed UTF-8 byte sequences"), which leave out overlongs,
- * surrogates and code points above U+10FFFF.
+ * Well-formed UTF-8 (Unicode's table 3-7: no overlongs, no surrogates,
+ * nothing above U+10FFFF) as a small automaton over byte classes: one
+ * table look-up per byte, no branches on the sequence's shape. Vietnamese
+ * names are mostly 2- and 3-byte letters between short ASCII runs, so
+ * this is the hot loop of reading a households file.
  */
-static size_t seq_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	unsigned lo = 0x80, hi = 0xBF;
-	size_t len;
+enum {
+	U_ACCEPT, U_REJECT, U_NEED1, U_NEED2, U_E0, U_ED, U_F0, U_NEED3, U_F4,
+	U_STATES
+};
 
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t k = 2; k < len; k++)
-		if (s[k] < 0x80 || s[k] > 0xBF)
-			return 0;
-	return len;
-}
+/* Byte classes: 0 ASCII, 1 80-8F, 2 90-9F, 3 A0-BF, 4 never valid,
+ * 5 C2-DF, 6 E0, 7 E1-EC/EE-EF, 8 ED, 9 F0, 10 F1-F3, 11 F4. */
+static const unsigned char u_class[256] = {
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+	R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0),
+	R16(1), R16(2), R16(3), R16(3),
+	4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+	R16(5),
+	6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 7, 7,
+	9, 10, 10, 10, 11, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+#undef R16
+};
+
+#define X U_REJECT
+static const unsigned char u_next[U_STATES][12] = {
+	[U_ACCEPT] = {U_ACCEPT, X, X, X, X, U_NEED1, U_E0, U_NEED2, U_ED, U_F0, U_NEED3, U_F4},
+	[U_REJECT] = {X, X, X, X, X, X, X, X, X, X, X, X},
+	[U_NEED1] = {X, U_ACCEPT, U_ACCEPT, U_ACCEPT, X, X, X, X, X, X, X, X},
+	[U_NEED2] = {X, U_NEED1, U_NEED1, U_NEED1, X, X, X, X, X, X, X, X},
+	[U_E0] = {X, X, X, U_NEED1, X, X, X, X, X, X, X, X},
+	[U_ED] = {X, U_NEED1, U_NEED1, X, X, X, X, X, X, X, X, X},
+	[U_F0] = {X, X, U_NEED2, U_NEED2, X, X, X, X, X, X, X, X},
+	[U_NEED3] = {X, U_NEED2, U_NEED2, U_NEED2, X, X, X, X, X, X, X, X},
+	[U_F4] = {X, U_NEED2, X, X, X, X, X, X, X, X, X, X},
+};
+#undef X
 
 bool text_valid_utf8(const char *s, size_t n, size_t *bad_at)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = ascii_prefix(u, n), lead = i;
+	unsigned st = U_ACCEPT;
 
-	for (;;) {
-		i += ascii_prefix(u + i, n - i);
-		if (i == n)
-			return true;
-		/* Vietnamese text alternates short ASCII runs and 2-3 byte
-		 * letters: stay here while the bytes are not ASCII. */
-		while (i < n && u[i] >= 0x80) {
-			size_t len = seq_len(u + i, n - i);
-			if (len == 0) {
-				if (bad_at)
-					*bad_at = i;
-				return false;
+	while (i < n) {
+		if (st == U_ACCEPT) {
+			if (u[i] < 0x80) {
+				i += ascii_prefix(u + i, n - i);
+				continue;
 			}
-			i += len;
+			lead = i;
 		}
+		st = u_next[st][u_class[u[i]]];
+		if (st == U_REJECT)
+			break;
+		i++;
 	}
+	if (st == U_ACCEPT)
+		return true;
+	if (bad_at)
+		*bad_at = lead;
+	return false;
 }
 
 static bool is_ascii(const char *s, size_t n)
