@@ -9,10 +9,13 @@ mkdir -p "$out"
 
 # Aligns CSV columns for the terminal (fields here hold no quoted commas).
 table() {
-	awk -F, '{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i
-		n = length($i); if (n > w[i]) w[i] = n } if (NF > nf) nf = NF }
+	# width in characters: UTF-8 continuation bytes do not count
+	awk -F, 'function w(s, t) { t = s; gsub(/[\200-\277]/, "", t); return length(t) }
+	{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i; n = w($i); if (n > wd[i]) wd[i] = n }
+	  if (NF > nf) nf = NF }
 	END { for (r = 1; r <= NR; r++) { line = ""
-		for (i = 1; i <= nf; i++) line = line sprintf("%-" w[i] + 1 "s", cell[r, i])
+		for (i = 1; i <= nf; i++) { c = cell[r, i]; line = line c
+			for (k = w(c); k <= wd[i]; k++) line = line " " }
 		print line } }'
 }
 echo "== gnbv synth: a synthetic province ($province), years 2022-2025, into $out"
