@@ -9,13 +9,12 @@ set -eu
 PKGS="build-essential cmake ninja-build pkg-config
 libutf8proc-dev libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
 libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev fonts-dejavu-core"
-# Tests: unit tests, fuzz replay, PDF text checks, browser tests.
-PKGS="$PKGS libcmocka-dev clang-14 libclang-rt-14-dev poppler-utils"
+# Tests: unit tests, fuzz replay, PDF text checks, API tests (Python's
+# standard library), browser tests (Debian's chromium, driven from Node).
+PKGS="$PKGS libcmocka-dev clang-14 libclang-rt-14-dev poppler-utils python3 chromium"
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 if [ "${1:-}" = "--bench" ]; then
   PKGS="$PKGS python3-pandas hyperfine wrk"
-  # Node.js (for the DuckDB peer and browser tests) may come from elsewhere
-  # than Debian's nodejs package; install Debian's only when none is there.
-  command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 
 missing=""

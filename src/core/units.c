@@ -530,6 +530,17 @@ const int32_t *unit_map_units(const unit_map *m, unit_level level, size_t *n)
 	return m->by_level[level];
 }
 
+int32_t unit_map_parent(const unit_map *m, int32_t code)
+{
+	const unit_version *v = m->valid[code];
+	return v ? v->parent : -1;
+}
+
+const unit_version *unit_map_version(const unit_map *m, int32_t code)
+{
+	return m->valid[code];
+}
+
 int32_t unit_map_ancestor(const unit_map *m, int32_t code, unit_level level)
 {
 	return m->anc[(size_t)code * LEVEL_COUNT + level];

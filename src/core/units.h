@@ -148,6 +148,10 @@ void unit_map_free(unit_map *m);
 gn_date unit_map_date(const unit_map *m);
 /* Codes valid on the map's date at `level`, sorted by code (byte order). */
 const int32_t *unit_map_units(const unit_map *m, unit_level level, size_t *n);
+/* The parent of a code valid on the map, or -1 (top, or not valid). */
+int32_t unit_map_parent(const unit_map *m, int32_t code);
+/* The version of a code valid on the map's date, or NULL. */
+const unit_version *unit_map_version(const unit_map *m, int32_t code);
 /* The ancestor (or the code itself) at `level` on the map, or -1. */
 int32_t unit_map_ancestor(const unit_map *m, int32_t code, unit_level level);
 /* Where the data of `code` goes on the map: itself when valid on the date;
