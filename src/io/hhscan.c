@@ -16,43 +16,9 @@
 
 #define MAX_THREADS 8
 #define PARALLEL_MIN_BYTES ((off_t)32 << 20)
-
-/* A row in compact form, filed by partition; the id is in the arena of
- * the worker that read it. */
-typedef struct rec {
-	uint64_t h;
-	uint64_t off;
-	uint32_t len;
-	int32_t unit;
-	uint16_t year;
-	uint8_t cls;
-} rec;
-
-typedef struct recvec {
-	rec *v;
-	size_t n, cap;
-} recvec;
-
-typedef struct worker {
-	/* phase 1: parse a byte range */
-	const hh_reader *proto;
-	off_t begin, end, next_off;
-	size_t nparts;
-	recvec recs[MAX_THREADS];
-	char *arena;
-	size_t alen, acap;
-	size_t nread;
-	bool failed;
-	/* phase 2: build one partition */
-	struct worker *all;
-	size_t nworkers;
-	size_t part;
-	int keep_year;
-	hh_index *x;
-	hh_scan_row *rows;
-	size_t nrows, caprows;
-	bool dup;
-} worker;
+#define NPARTS 64      /* partitions of the histories, each with a lock */
+#define BATCH 128      /* rows a thread gathers for a partition per lock */
+#define BATCH_IDS 4096 /* id bytes per batch */
 
 /* With GNBV_TIMING set, phases report their wall time on stderr. */
 static double now(void)
@@ -73,15 +39,6 @@ static inline size_t part_of(uint64_t h, size_t nparts)
 	return nparts == 1 ? 0 : (size_t)((uint32_t)(h >> 40) % nparts);
 }
 
-static void push_rec(recvec *v, rec r)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 4096;
-		v->v = gn_xreallocarray(v->v, v->cap, sizeof *v->v);
-	}
-	v->v[v->n++] = r;
-}
-
 static void push_row(hh_scan_row **rows, size_t *n, size_t *cap, hh_scan_row r)
 {
 	if (*n == *cap) {
@@ -91,11 +48,64 @@ static void push_row(hh_scan_row **rows, size_t *n, size_t *cap, hh_scan_row r)
 	(*rows)[(*n)++] = r;
 }
 
+/* One partition of the histories, shared by the threads under its lock. */
+typedef struct part {
+	pthread_mutex_t lock;
+	hh_index *x;
+	hh_scan_row *rows; /* kept rows of households of this partition */
+	size_t nrows, caprows;
+	bool dup;
+} part;
+
+/* A thread's rows for one partition, waiting for its lock. */
+typedef struct batch {
+	uint64_t h[BATCH];
+	uint16_t off[BATCH], len[BATCH], year[BATCH];
+	int32_t unit[BATCH];
+	uint8_t cls[BATCH];
+	size_t n, idlen;
+	char ids[BATCH_IDS];
+} batch;
+
+typedef struct worker {
+	const hh_reader *proto;
+	off_t begin, end, next_off;
+	part *parts;
+	int keep_year;
+	batch *b;           /* NPARTS batches */
+	size_t nread;
+	bool failed;
+} worker;
+
+static void flush(worker *w, size_t p)
+{
+	batch *b = &w->b[p];
+	part *pt = &w->parts[p];
+	if (b->n == 0)
+		return;
+	pthread_mutex_lock(&pt->lock);
+	for (size_t i = 0; i < b->n; i++) {
+		bool dup;
+		int32_t hh = hhindex_add_h(pt->x, b->ids + b->off[i], b->len[i], b->h[i],
+					   b->year[i], (hh_class)b->cls[i], &dup);
+		if (dup)
+			pt->dup = true;
+		else if (b->year[i] == w->keep_year)
+			push_row(&pt->rows, &pt->nrows, &pt->caprows,
+				 (hh_scan_row){NULL, b->len[i], b->unit[i], (int32_t)p, hh,
+					       b->cls[i]});
+	}
+	pthread_mutex_unlock(&pt->lock);
+	b->n = 0;
+	b->idlen = 0;
+}
+
 static void *parse_range(void *arg)
 {
 	worker *w = arg;
 	gn_diag *d = diag_new(1);
 	hh_reader *r;
+	w->b = gn_xcalloc(NPARTS, sizeof *w->b);
 	if (hhfile_open_range(w->proto, w->begin, w->end, 0, d, &r) != GN_OK) {
 		w->failed = true;
 		diag_free(d);
@@ -104,55 +114,35 @@ static void *parse_range(void *arg)
 	hh_row row;
 	gn_err rc;
 	while ((rc = hhfile_next(r, &row, d)) == GN_OK) {
-		uint64_t h = strmap_hash(row.id, row.id_len);
-		if (w->alen + row.id_len > w->acap) {
-			w->acap = w->acap ? w->acap * 2 : (size_t)1 << 20;
-			while (w->acap < w->alen + row.id_len)
-				w->acap *= 2;
-			w->arena = gn_xrealloc(w->arena, w->acap);
+		if (row.id_len > 255) {
+			w->failed = true; /* the one-thread scan takes such ids */
+			break;
 		}
-		memcpy(w->arena + w->alen, row.id, row.id_len);
-		push_rec(&w->recs[part_of(h, w->nparts)],
-			 (rec){h, w->alen, (uint32_t)row.id_len, row.unit,
-			       (uint16_t)row.year, (uint8_t)row.cls});
-		w->alen += row.id_len;
+		uint64_t h = strmap_hash(row.id, row.id_len);
+		size_t p = part_of(h, NPARTS);
+		batch *b = &w->b[p];
+		if (b->n == BATCH || b->idlen + row.id_len > BATCH_IDS)
+			flush(w, p);
+		memcpy(b->ids + b->idlen, row.id, row.id_len);
+		b->h[b->n] = h;
+		b->off[b->n] = (uint16_t)b->idlen;
+		b->len[b->n] = (uint16_t)row.id_len;
+		b->year[b->n] = (uint16_t)row.year;
+		b->unit[b->n] = row.unit;
+		b->cls[b->n] = (uint8_t)row.cls;
+		b->n++;
+		b->idlen += row.id_len;
 		w->nread++;
 	}
 	if (rc != GN_ENOTFOUND)
 		w->failed = true;
+	for (size_t p = 0; p < NPARTS; p++)
+		flush(w, p);
 	w->next_off = hhfile_next_offset(r);
 	hhfile_close(r);
 	diag_free(d);
-	return NULL;
-}
-
-static void *build_part(void *arg)
-{
-	worker *w = arg;
-	size_t total = 0;
-	for (size_t t = 0; t < w->nworkers; t++)
-		total += w->all[t].recs[w->part].n;
-	w->x = hhindex_new(total / 2 + 16);
-	for (size_t t = 0; t < w->nworkers && !w->dup; t++) {
-		const worker *src = &w->all[t];
-		const recvec *v = &src->recs[w->part];
-		for (size_t i = 0; i < v->n; i++) {
-			const rec *e = &v->v[i];
-			if (i + 16 < v->n)
-				hhindex_prefetch(w->x, v->v[i + 16].h);
-			bool dup;
-			int32_t hh = hhindex_add_h(w->x, src->arena + e->off, e->len, e->h,
-						   e->year, (hh_class)e->cls, &dup);
-			if (dup) {
-				w->dup = true;
-				break;
-			}
-			if (e->year == w->keep_year)
-				push_row(&w->rows, &w->nrows, &w->caprows,
-					 (hh_scan_row){NULL, e->len, e->unit, (int32_t)w->part,
-						       hh, e->cls});
-		}
-	}
+	free(w->b);
+	w->b = NULL;
 	return NULL;
 }
 
@@ -172,20 +162,19 @@ static off_t line_start_after(int fd, off_t at, off_t size)
 	return size;
 }
 
-static void free_workers(worker *w, size_t n)
+static void free_parts(part *parts)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t p = 0; p < MAX_THREADS; p++)
-			free(w[i].recs[p].v);
-		free(w[i].arena);
-		free(w[i].rows);
-		hhindex_free(w[i].x);
+	for (size_t p = 0; p < NPARTS; p++) {
+		pthread_mutex_destroy(&parts[p].lock);
+		hhindex_free(parts[p].x);
+		free(parts[p].rows);
 	}
-	free(w);
+	free(parts);
 }
 
-/* The parallel scan. Returns GN_OK with *out, or GN_EAGAIN-like GN_EINPUT
- * when anything went wrong: the caller then scans on one thread. */
+/* The parallel scan. GN_OK with *out; GN_EINPUT when anything went wrong
+ * (a bad row, a repeat, ranges that do not chain): the caller then scans
+ * on one thread, which reports exactly. */
 static gn_err scan_parallel(const char *path, const hh_reader *proto,
 			    off_t data_start, off_t size, size_t nt,
 			    int keep_year, hh_scan **out)
@@ -193,7 +182,14 @@ static gn_err scan_parallel(const char *path, const hh_reader *proto,
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return GN_EIO;
-	worker *w = gn_xcalloc(nt, sizeof *w);
+	worker w[MAX_THREADS];
+	memset(w, 0, sizeof w);
+	part *parts = gn_xcalloc(NPARTS, sizeof *parts);
+	size_t guess = (size_t)(size / 120 / NPARTS / 2) + 16; /* households */
+	for (size_t p = 0; p < NPARTS; p++) {
+		pthread_mutex_init(&parts[p].lock, NULL);
+		parts[p].x = hhindex_new(guess);
+	}
 	off_t at = data_start;
 	size_t n = 0;
 	for (size_t k = 0; k < nt; k++) {
@@ -201,78 +197,55 @@ static gn_err scan_parallel(const char *path, const hh_reader *proto,
 			: line_start_after(fd, data_start + (size - data_start) * (off_t)(k + 1) / (off_t)nt, size);
 		if (end <= at)
 			continue;
-		w[n].proto = proto;
-		w[n].begin = at;
-		w[n].end = end;
-		w[n].nparts = nt;
+		w[n] = (worker){.proto = proto, .begin = at, .end = end, .parts = parts,
+				.keep_year = keep_year};
 		n++;
 		at = end;
 	}
 	close(fd);
 
-	bool ok = true;
-	pthread_t tid[MAX_THREADS];
 	double t0 = now();
+	pthread_t tid[MAX_THREADS];
 	for (size_t i = 1; i < n; i++)
 		if (pthread_create(&tid[i], NULL, parse_range, &w[i]))
 			abort();
 	parse_range(&w[0]);
 	for (size_t i = 1; i < n; i++)
 		pthread_join(tid[i], NULL);
+	timing("scan: parse and histories on all threads", t0);
+	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		ok = ok && !w[i].failed;
 		if (i + 1 < n)
 			ok = ok && w[i].next_off == w[i + 1].begin;
 	}
-	timing("scan: parse on all threads", t0);
+	for (size_t p = 0; p < NPARTS; p++)
+		ok = ok && !parts[p].dup;
 	if (!ok) {
-		free_workers(w, nt);
-		return GN_EINPUT;
-	}
-
-	/* Phase 2: partition p is built by worker p (nparts == nt). */
-	for (size_t p = 0; p < nt; p++) {
-		w[p].all = w;
-		w[p].nworkers = n;
-		w[p].part = p;
-		w[p].keep_year = keep_year;
-	}
-	t0 = now();
-	for (size_t p = 1; p < nt; p++)
-		if (pthread_create(&tid[p], NULL, build_part, &w[p]))
-			abort();
-	build_part(&w[0]);
-	for (size_t p = 1; p < nt; p++)
-		pthread_join(tid[p], NULL);
-	timing("scan: histories by partition", t0);
-	for (size_t p = 0; p < nt; p++)
-		ok = ok && !w[p].dup;
-	if (!ok) {
-		free_workers(w, nt);
+		free_parts(parts);
 		return GN_EINPUT;
 	}
 
 	hh_scan *sc = gn_xcalloc(1, sizeof *sc);
-	sc->nparts = nt;
-	sc->part = gn_xcalloc(nt, sizeof *sc->part);
-	sc->threads = (int)nt;
+	sc->nparts = NPARTS;
+	sc->part = gn_xcalloc(NPARTS, sizeof *sc->part);
+	sc->threads = (int)n;
 	size_t total = 0;
-	for (size_t p = 0; p < nt; p++) {
-		total += w[p].nrows;
-		sc->nread += w[p].nread;
-	}
+	for (size_t i = 0; i < n; i++)
+		sc->nread += w[i].nread;
+	for (size_t p = 0; p < NPARTS; p++)
+		total += parts[p].nrows;
 	sc->rows = gn_xmalloc((total ? total : 1) * sizeof *sc->rows);
-	for (size_t p = 0; p < nt; p++) {
-		sc->part[p] = w[p].x;
-		w[p].x = NULL;
-		for (size_t i = 0; i < w[p].nrows; i++) {
-			hh_scan_row r = w[p].rows[i];
-			size_t len;
-			r.id = hhindex_id(sc->part[p], r.hh, &len);
+	for (size_t p = 0; p < NPARTS; p++) {
+		sc->part[p] = parts[p].x;
+		parts[p].x = NULL;
+		for (size_t i = 0; i < parts[p].nrows; i++) {
+			hh_scan_row r = parts[p].rows[i];
+			r.id = hhindex_id(sc->part[p], r.hh, NULL);
 			sc->rows[sc->nrows++] = r;
 		}
 	}
-	free_workers(w, nt);
+	free_parts(parts);
 	*out = sc;
 	return GN_OK;
 }
