@@ -17,6 +17,11 @@ static const cli_command *const commands[] = {
 	&cmd_summary,
 	&cmd_af,
 	&cmd_synth,
+	&cmd_init,
+	&cmd_import,
+	&cmd_export,
+	&cmd_serve,
+	&cmd_user,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -11,5 +11,10 @@ extern const cli_command cmd_classify;
 extern const cli_command cmd_summary;
 extern const cli_command cmd_af;
 extern const cli_command cmd_synth;
+extern const cli_command cmd_serve;
+extern const cli_command cmd_user;
+extern const cli_command cmd_init;
+extern const cli_command cmd_import;
+extern const cli_command cmd_export;
 
 #endif

@@ -1,8 +1,11 @@
 /* inputs.c - shared input loading for the batch commands. Layer: cli. */
 #include "inputs.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/buf.h"
 #include "../io/standard_file.h"
@@ -68,4 +71,44 @@ int inputs_level(const cli_command *cmd, const char *s, unit_level *out)
 		return EXIT_BADINPUT;
 	}
 	return EXIT_OK;
+}
+
+int inputs_store(const char *path, bool create, store **out)
+{
+	if (!path)
+		path = "gnbv.db";
+	*out = NULL;
+	bool missing = !create && access(path, F_OK) != 0;
+	gn_diag *d = diag_new(10);
+	gn_err rc = store_open(path, create, d, out);
+	cli_print_diag(d);
+	diag_free(d);
+	if (rc == GN_OK)
+		return EXIT_OK;
+	return missing ? EXIT_BADINPUT : EXIT_FAIL;
+}
+
+int inputs_read_file(const char *path, buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return EXIT_BADINPUT;
+	}
+	char block[1 << 16];
+	size_t n;
+	gn_err rc = GN_OK;
+	while ((n = fread(block, 1, sizeof block, f)) > 0)
+		if ((rc = buf_put(out, block, n)))
+			break;
+	int status = EXIT_OK;
+	if (rc) {
+		fprintf(stderr, "%s: the file is too large\n", path);
+		status = EXIT_BADINPUT;
+	} else if (ferror(f)) {
+		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+		status = EXIT_BADINPUT;
+	}
+	fclose(f);
+	return status;
 }

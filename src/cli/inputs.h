@@ -10,6 +10,7 @@
 
 #include "../core/standard.h"
 #include "../core/units.h"
+#include "../store/store.h"
 #include "cli.h"
 
 /* Loads every standard of $GNBV_STANDARDS, else of DATA/standards. */
@@ -22,5 +23,11 @@ int inputs_date(const cli_command *cmd, const char *opt, const char *s,
 		gn_date *out);
 /* Parses a --level value. */
 int inputs_level(const cli_command *cmd, const char *s, unit_level *out);
+/* Opens the database at path (NULL: gnbv.db), creating it when create;
+ * a missing database without create is bad input (exit 2), any other
+ * failure a runtime one (exit 1). */
+int inputs_store(const char *path, bool create, store **out);
+/* Reads a whole input file into out (exit 2 when it cannot be read). */
+int inputs_read_file(const char *path, buf *out);
 
 #endif

@@ -495,6 +495,7 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 	row->ethnicity_len = row->village_len = row->head_name_len = row->id_number_len = 0;
 	int64_t score_b = -1;
 	int area = row->area;
+	row->area_given = -1;
 	uint32_t flags = 0;
 	/* Flags of the standard: "0", "1" or empty; the others are ignored. */
 	for (int j = 0; j < r->nf; j++) {
@@ -547,6 +548,8 @@ static bool parse_fast(hh_reader *r, const char *p, size_t n, hh_row *row)
 				area = AREA_RURAL;
 			else if (len)
 				return false;
+			if (len)
+				row->area_given = (int8_t)area;
 			break;
 		case K_VILLAGE:
 			row->village = v;
@@ -754,11 +757,12 @@ static gn_err parse_general(hh_reader *r, hh_row *row, gn_diag *d)
 	}
 
 	v = col(b, f, C_AREA);
+	row->area_given = -1;
 	if (v->len) {
 		if (text_equal_ci(v->p, v->len, "urban", 5))
-			row->area = AREA_URBAN;
+			row->area = row->area_given = AREA_URBAN;
 		else if (text_equal_ci(v->p, v->len, "rural", 5))
-			row->area = AREA_RURAL;
+			row->area = row->area_given = AREA_RURAL;
 		else
 			diag_error(d, file, line, "area",
 				   "expected urban or rural, got \"%.*s\"", SHOW(v));

@@ -55,6 +55,7 @@ typedef struct hh_row {
 	int64_t score;     /* score A x STD_SCORE_SCALE, when given (-1) */
 	uint32_t flags;    /* catalogue bits set (all d_* columns read) */
 	int area;          /* AREA_RURAL or AREA_URBAN */
+	int8_t area_given; /* the area column itself: AREA_* or -1 when empty */
 	const standard *std;
 	int deprivations;  /* flags within the standard */
 	hh_class cls;

@@ -27,4 +27,17 @@ gn_err text_fold(const char *s, size_t n, buf *out);
 /* True when the NFC forms of a and b are equal ignoring ASCII case. */
 bool text_equal_ci(const char *a, size_t an, const char *b, size_t bn);
 
+/* Appends the Vietnamese sort key of the full name s: keys compare with
+ * memcmp (shorter first on a common prefix) in the order of a Vietnamese
+ * name list, that is by given name (the last word) first, then by the
+ * rest (family and middle names) word by word; letters in the order
+ * a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư v (w) x y
+ * (z), digits before letters; case, punctuation and other marks ignored.
+ * Tone marks only decide between names equal in letters, compared in the
+ * same order (given name first), each letter ranked unmarked < huyền (à)
+ * < hỏi (ả) < ngã (ã) < sắc (á) < nặng (ạ), the order of Vietnamese
+ * dictionaries. Letters of other scripts sort after z by code point.
+ * GN_EINPUT on invalid UTF-8. */
+gn_err text_vn_sortkey(const char *s, size_t n, buf *out);
+
 #endif

@@ -14,14 +14,23 @@
 
 static const csv_field empty_field = {"", 0};
 
+/* Opens path, or the len bytes at data when path is NULL. */
+static gn_err open_source(const char *path, const char *name, const char *data,
+			  size_t len, gn_diag *d, csv_reader **out)
+{
+	if (path)
+		return csv_open(path, name, d, out);
+	return csv_open_mem(name, data, len, out);
+}
+
 /* Reads the header and binds it; returns GN_OK and the header names. */
-static gn_err open_bound(const char *path, const char *name,
-			 const csv_colspec *spec, size_t nspec, int *idx,
-			 gn_diag *d, csv_reader **out, size_t *width,
+static gn_err open_bound(const char *path, const char *name, const char *data,
+			 size_t len, const csv_colspec *spec, size_t nspec,
+			 int *idx, gn_diag *d, csv_reader **out, size_t *width,
 			 char ***hdr_names)
 {
 	csv_reader *r;
-	gn_err rc = csv_open(path, name, d, &r);
+	gn_err rc = open_source(path, name, data, len, d, &r);
 	if (rc)
 		return rc;
 	const csv_field *f;
@@ -139,13 +148,14 @@ static void read_unit_row(unit_set *u, csv_reader *r, const csv_field *f,
 }
 
 static gn_err read_units(unit_set *u, const char *path, const char *name,
-			 gn_diag *d)
+			 const char *data, size_t len, gn_diag *d)
 {
 	int idx[U_N];
 	csv_reader *r;
 	size_t width;
 	char **hdr;
-	gn_err rc = open_bound(path, name, unit_spec, U_N, idx, d, &r, &width, &hdr);
+	gn_err rc = open_bound(path, name, data, len, unit_spec, U_N, idx, d, &r,
+			       &width, &hdr);
 	if (rc)
 		return rc;
 	buf tmp;
@@ -175,13 +185,14 @@ static const csv_colspec lineage_spec[L_N] = {
 };
 
 static gn_err read_lineage(unit_set *u, const char *path, const char *name,
-			   gn_diag *d)
+			   const char *data, size_t len, gn_diag *d)
 {
 	int idx[L_N];
 	csv_reader *r;
 	size_t width;
 	char **hdr;
-	gn_err rc = open_bound(path, name, lineage_spec, L_N, idx, d, &r, &width, &hdr);
+	gn_err rc = open_bound(path, name, data, len, lineage_spec, L_N, idx, d, &r,
+			       &width, &hdr);
 	if (rc)
 		return rc;
 	const csv_field *f;
@@ -230,9 +241,9 @@ gn_err unitfile_load(const char *path, const char *name,
 {
 	size_t before = diag_errors(d);
 	unit_set *u = units_new();
-	gn_err rc = read_units(u, path, name, d);
+	gn_err rc = read_units(u, path, name, NULL, 0, d);
 	if (rc == GN_OK && lineage_path)
-		rc = read_lineage(u, lineage_path, lineage_name, d);
+		rc = read_lineage(u, lineage_path, lineage_name, NULL, 0, d);
 	if (rc == GN_OK && diag_errors(d) == before)
 		rc = units_check(u, name, lineage_name ? lineage_name : "lineage.csv", d);
 	if (rc == GN_OK && diag_errors(d) > before)
@@ -262,8 +273,24 @@ static int cmp_pop(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-gn_err popfile_load(const unit_set *u, const char *path, const char *name,
-		    gn_diag *d, pop_table *out)
+gn_err unitfile_read_units_mem(unit_set *u, const char *name, const char *data,
+				size_t len, gn_diag *d)
+{
+	size_t before = diag_errors(d);
+	gn_err rc = read_units(u, NULL, name, data, len, d);
+	return rc ? rc : diag_errors(d) > before ? GN_EINPUT : GN_OK;
+}
+
+gn_err unitfile_read_lineage_mem(unit_set *u, const char *name, const char *data,
+				  size_t len, gn_diag *d)
+{
+	size_t before = diag_errors(d);
+	gn_err rc = read_lineage(u, NULL, name, data, len, d);
+	return rc ? rc : diag_errors(d) > before ? GN_EINPUT : GN_OK;
+}
+
+static gn_err pop_load(const unit_set *u, const char *path, const char *name,
+		       const char *data, size_t len, gn_diag *d, pop_table *out)
 {
 	size_t before = diag_errors(d);
 	int idx[P_N];
@@ -271,7 +298,8 @@ gn_err popfile_load(const unit_set *u, const char *path, const char *name,
 	size_t width;
 	char **hdr;
 	memset(out, 0, sizeof *out);
-	gn_err rc = open_bound(path, name, pop_spec, P_N, idx, d, &r, &width, &hdr);
+	gn_err rc = open_bound(path, name, data, len, pop_spec, P_N, idx, d, &r,
+			       &width, &hdr);
 	if (rc)
 		return rc;
 	size_t cap = 0;
@@ -337,6 +365,18 @@ gn_err popfile_load(const unit_set *u, const char *path, const char *name,
 		return GN_EINPUT;
 	}
 	return GN_OK;
+}
+
+gn_err popfile_load(const unit_set *u, const char *path, const char *name,
+		    gn_diag *d, pop_table *out)
+{
+	return pop_load(u, path, name, NULL, 0, d, out);
+}
+
+gn_err popfile_load_mem(const unit_set *u, const char *name, const char *data,
+			size_t len, gn_diag *d, pop_table *out)
+{
+	return pop_load(u, NULL, name, data, len, d, out);
 }
 
 void poptable_free(pop_table *t)

@@ -23,6 +23,16 @@ gn_err unitfile_load(const char *path, const char *name,
 		     const char *lineage_path, const char *lineage_name,
 		     gn_diag *d, unit_set **out);
 
+/* The readers of units.csv and lineage.csv over CSV text in memory (len
+ * bytes at data; name labels messages), adding versions or lineage rows
+ * to u, a set not yet checked: imports combine a file with what a
+ * database holds and then call units_check. GN_EINPUT when a row broke a
+ * rule (reported to d). */
+gn_err unitfile_read_units_mem(unit_set *u, const char *name, const char *data,
+				size_t len, gn_diag *d);
+gn_err unitfile_read_lineage_mem(unit_set *u, const char *name, const char *data,
+				  size_t len, gn_diag *d);
+
 typedef struct pop_row {
 	int32_t code;
 	int year;
@@ -40,6 +50,9 @@ typedef struct pop_table {
  * (unit_code, year) pairs are errors. Free with poptable_free. */
 gn_err popfile_load(const unit_set *u, const char *path, const char *name,
 		    gn_diag *d, pop_table *out);
+/* The same over CSV text in memory. */
+gn_err popfile_load_mem(const unit_set *u, const char *name, const char *data,
+			size_t len, gn_diag *d, pop_table *out);
 void poptable_free(pop_table *t);
 
 #endif

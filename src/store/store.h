@@ -46,6 +46,9 @@ gn_err store_open(const char *path, bool create, gn_diag *d, store **out);
 void store_close(store *st);
 /* The schema version after migrations. */
 int store_schema_version(store *st);
+/* The message of the last database error of st ("" when none), for logs;
+ * valid until the next call on st. (Addition, issue 3.) */
+const char *store_errmsg(const store *st);
 
 gn_err store_begin(store *st);
 gn_err store_commit(store *st);
@@ -57,6 +60,12 @@ void store_rollback(store *st);
 gn_err store_units_replace(store *st, const unit_set *u);
 /* Loads units and lineage into a new checked set (units_free it). */
 gn_err store_units_load(store *st, unit_set **out);
+/* Calls fn with every distinct unit code that households, reviews,
+ * population rows or users refer to, in byte order; stops early when fn
+ * returns false. (Addition, issue 3: an import of units checks that no
+ * code in use disappears.) */
+gn_err store_unit_codes_used(store *st, bool (*fn)(void *ctx, const char *code),
+			     void *ctx);
 
 typedef struct st_population {
 	char unit_code[ST_CODE];
@@ -130,6 +139,10 @@ void st_review_clear(st_review *r);
 gn_err store_household_get(store *st, const char *id, st_household *out);
 /* Creates or replaces a household and its members (audited by user). */
 gn_err store_household_put(store *st, const st_household *h, int64_t user);
+/* The same for the household's own fields only (unit, village, head's
+ * name, address): its members stay as stored and h->members is ignored.
+ * (Addition, issue 3: imports carry no member list.) */
+gn_err store_household_put_info(store *st, const st_household *h, int64_t user);
 gn_err store_review_get(store *st, const char *household_id, int year,
 			st_review *out);
 /* Creates or replaces a review (audited field by field by user). GN_EINPUT
@@ -148,8 +161,8 @@ typedef struct st_search {
 	size_t nunits;
 	const char *query;   /* diacritics-insensitive: "duc" finds "Đức" */
 	int year;            /* with a review that year (0: any) */
-	const char *cls;     /* that review's class, or NULL */
-	size_t offset, limit;
+	const char *cls;     /* that review's class (year 0: the latest review's), or NULL */
+	size_t offset, limit; /* limit 0: no limit */
 } st_search;
 
 typedef struct st_household_row {
@@ -204,6 +217,11 @@ gn_err store_login_failures(store *st, const char *username, const char *ip,
 gn_err store_login_clear(store *st, const char *username);
 
 /* ---- audit ---------------------------------------------------------------- */
+
+/* Puts write one row per changed field; a record that did not exist gets
+ * one row with field "created" (new value: a review's class, a
+ * household's head name, a member's name) and a member removed one row
+ * "deleted". Keys: "H0001", "H0001/2024" (review), "H0001/member/2". */
 
 typedef struct st_audit {
 	int64_t id, at, user_id;

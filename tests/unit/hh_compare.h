@@ -53,7 +53,8 @@ static inline size_t hh_compare(const char *text, size_t len, const unit_set *u,
 		HH_CHECK(a.year == b.year && a.unit == b.unit && a.line == b.line);
 		HH_CHECK(a.offset == b.offset && a.members == b.members);
 		HH_CHECK(a.use_score == b.use_score && a.income == b.income);
-		HH_CHECK(a.score == b.score && a.flags == b.flags && a.area == b.area);
+		HH_CHECK(a.score == b.score && a.flags == b.flags && a.area == b.area &&
+			 a.area_given == b.area_given);
 		HH_CHECK(a.std == b.std && a.deprivations == b.deprivations && a.cls == b.cls);
 		HH_CHECK(a.head_female == b.head_female && a.minority == b.minority);
 		HH_CHECK(a.merit == b.merit && a.no_labour == b.no_labour);

@@ -230,6 +230,94 @@ static void test_equal_ci(void **state)
 	assert_false(text_equal_ci("A\xFF", 2, "a\xFE", 2));
 }
 
+/* ---- Vietnamese sort key ------------------------------------------------- */
+
+static int key_cmp(const char *a, const char *b)
+{
+	buf ka, kb;
+	buf_init(&ka, 0);
+	buf_init(&kb, 0);
+	assert_int_equal(text_vn_sortkey(a, strlen(a), &ka), GN_OK);
+	assert_int_equal(text_vn_sortkey(b, strlen(b), &kb), GN_OK);
+	size_t n = ka.len < kb.len ? ka.len : kb.len;
+	int c = n ? memcmp(ka.p, kb.p, n) : 0;
+	if (c == 0)
+		c = ka.len < kb.len ? -1 : ka.len > kb.len;
+	buf_free(&ka);
+	buf_free(&kb);
+	return c < 0 ? -1 : c > 0;
+}
+
+static void test_sortkey_order(void **state)
+{
+	(void)state;
+	/* In the order of a Vietnamese list, checked by hand: given name
+	 * first (An < Anh < Ân < Bình < Dũng < Dương < Đức ...), family and
+	 * middle names next, tones only between names equal in letters. */
+	static const char *const names[] = {
+		"Lê An",          /* given "an": rest "le" < "nguyen" */
+		"Nguyễn An",      /* rest "nguyen" before "nguyen van" */
+		"Nguyễn Văn An",
+		"Trần Thị Ánh",   /* "anh" after its prefix "an" */
+		"Phạm Thị Ân",    /* a < â */
+		"Lê Văn Bình",
+		"Hoàng Văn Dũng", /* "dung" < "duong" (n < o) */
+		"Trần Dương",
+		"Phạm Đức",       /* đ after every d */
+		"Ngô Thị Em",
+		"Nguyễn Văn Ha",  /* tones: unmarked < huyền < hỏi < ngã < sắc < nặng */
+		"Nguyễn Văn Hà",
+		"Nguyễn Văn Hả",
+		"Nguyễn Văn Hã",
+		"Nguyễn Văn Há",
+		"Nguyễn Văn Hạ",
+		"Lê Thị Hai",     /* letters before tones: "ha" < "hai" */
+		"Lê Hòa",         /* o < ô < ơ < u < ư */
+		"Trần Thị Hồng",
+		"Trần Văn Hơn",
+		"Đỗ Văn Hùng",
+		"Bùi Văn Hưng",
+		"Lò Văn Khánh",
+		"Sình A Mai",
+		"Vũ Thị Vi",      /* i < y */
+		"Nông Thị Vy",
+	};
+	size_t n = sizeof names / sizeof names[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int want = i < j ? -1 : i > j;
+			if (key_cmp(names[i], names[j]) != want)
+				fail_msg("\"%s\" vs \"%s\": expected %d", names[i], names[j], want);
+		}
+	/* Tones count only when the letters of both names are equal: the
+	 * family name's letters decide before the given name's tone. */
+	assert_int_equal(key_cmp("Lê Hạ", "Nguyễn Hà"), -1);
+	assert_int_equal(key_cmp("Nguyễn Hạ", "Nguyen Ha"), 1);
+}
+
+static void test_sortkey_forms(void **state)
+{
+	(void)state;
+	/* Case, NFD input, extra spaces and punctuation do not matter. */
+	assert_int_equal(key_cmp("NGUYỄN THỊ HỒNG", NAME_NFC), 0);
+	assert_int_equal(key_cmp(NAME_NFD, NAME_NFC), 0);
+	assert_int_equal(key_cmp("  Nguyễn   Thị\tHồng ", NAME_NFC), 0);
+	assert_int_equal(key_cmp("Sình A Mai", "Sình A. Mai"), 0);
+	assert_int_equal(key_cmp("ĐỨC", "đức"), 0);
+	/* Digits before letters; a single word is a given name alone. */
+	assert_int_equal(key_cmp("An 2", "An B"), -1);
+	assert_int_equal(key_cmp("An", "Lê An"), -1);
+	assert_int_equal(key_cmp("", "An"), -1);
+	/* Other scripts after z, by code point. */
+	assert_int_equal(key_cmp("Zung", "\xE7\x8E\x8B"), -1);
+	buf k;
+	buf_init(&k, 0);
+	assert_int_equal(text_vn_sortkey("\xC3", 1, &k), GN_EINPUT);
+	assert_int_equal(text_vn_sortkey("", 0, &k), GN_OK);
+	assert_int_equal(k.len, 0);
+	buf_free(&k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +326,8 @@ int main(void)
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_equal_ci),
+		cmocka_unit_test(test_sortkey_order),
+		cmocka_unit_test(test_sortkey_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,37 @@
+/*
+ * roles.h - the eight roles of docs/api.md and what each may do, as a
+ * table (roles.c).
+ *
+ * Layer: api. Personal data (names, members, reviews) goes to the
+ * collaborator, the commune officer and chair, and the district and
+ * province officers; citizen id numbers only to the first three; the
+ * others (ministry, supervisor, admin) see aggregates only. Writes of
+ * households and reviews are commune work. The table is the one place
+ * these rules live; handlers ask it, never compare role names.
+ */
+#ifndef GN_ROLES_H
+#define GN_ROLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct role_info {
+	const char *name;        /* as stored: "commune_officer" */
+	const char *label_vi;    /* "Cán bộ xã" */
+	const char *label_en;
+	bool read_personal;      /* names, members, reviews, household lists */
+	bool read_id_numbers;    /* citizen id numbers */
+	bool write_reviews;      /* create/replace households, upsert reviews */
+	bool approve;            /* approve the year's lists */
+	bool import_data;        /* upload and commit import files */
+	bool manage_users;
+	bool read_only;          /* no state-changing request but logout */
+	bool national;           /* may be given the whole country ("*") */
+} role_info;
+
+/* The role called name, or NULL. */
+const role_info *role_find(const char *name);
+size_t roles_count(void);
+const role_info *role_at(size_t i);
+
+#endif

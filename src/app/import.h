@@ -1,0 +1,84 @@
+/*
+ * import.h - imports of the interchange files (formats.md 1-4: units,
+ * lineage, population, households) into a store, all or nothing.
+ *
+ * Layer: app (uses store and io). An import first reads and checks the
+ * whole file with the io readers, collecting every error (file, line,
+ * column, message) in a gn_diag; only when there is none does it write,
+ * in one transaction, which it rolls back if the store refuses anything
+ * (a locked review). So a file with one bad row writes nothing.
+ *
+ * What each kind does:
+ * - units: the file becomes the units of the store; the stored lineage is
+ *   kept and checked against the new units; every unit code that stored
+ *   households, reviews, population or users refer to must still exist.
+ * - lineage: the file becomes the lineage of the store, checked against
+ *   the stored units.
+ * - population: rows are added or replace the stored row of the same
+ *   (unit, year); units must exist in the store.
+ * - households: each row is a review (households.csv, one row per
+ *   household and year), validated and classified by the standard of its
+ *   year against the stored units; a (household_id, year) may appear once
+ *   in the file; a stored review of the same household and year is
+ *   replaced unless it is locked (an error naming the line). The household
+ *   record takes its unit, village and head from the household's latest
+ *   row in the file, unless the store holds a later year; its members and
+ *   address are kept. New reviews are "draft"; support needs and round of
+ *   a replaced review are kept.
+ *
+ * Files are CSV or XLSX (detected by content, "PK\3\4"): the first sheet
+ * of a workbook is read as CSV (xlsx_read.h), so its line numbers are the
+ * spreadsheet's row numbers.
+ *
+ * Ownership: nothing returned needs freeing except the caller's buf.
+ */
+#ifndef GN_IMPORT_H
+#define GN_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/buf.h"
+#include "../core/diag.h"
+#include "../core/err.h"
+#include "../core/standard.h"
+#include "../store/store.h"
+
+typedef enum file_kind {
+	FILE_UNITS,
+	FILE_LINEAGE,
+	FILE_POPULATION,
+	FILE_HOUSEHOLDS,
+	FILE_KIND_COUNT
+} file_kind;
+
+/* "units", "lineage", "population", "households"; NULL past the end. */
+const char *file_kind_name(file_kind k);
+/* Parses one of those names (exact, lower case). */
+bool file_kind_parse(const char *s, file_kind *out);
+
+typedef struct import_opts {
+	const std_set *standards; /* households: classifies rows (required) */
+	int64_t user;             /* the user audited (0: the system) */
+	bool dry_run;             /* check everything, write nothing */
+} import_opts;
+
+/* Appends the CSV text of an uploaded file to out: a workbook converted,
+ * CSV copied. For previews. GN_EINPUT (reported to d) on a bad workbook. */
+gn_err import_to_csv(const char *name, const void *data, size_t len, gn_diag *d,
+		     buf *out);
+
+/* Imports the len bytes at data (a file named name, for messages) as
+ * kind. GN_OK: *rows rows written (or that would be, in a dry run).
+ * GN_EINPUT: bad input, every error in d, nothing written. GN_EIO: the
+ * database failed (message in d), nothing written. GN_EUSAGE: households
+ * without standards. */
+gn_err import_mem(store *st, file_kind kind, const char *name, const void *data,
+		  size_t len, const import_opts *o, gn_diag *d, size_t *rows);
+/* The same for the file at path (name labels messages). GN_EIO when it
+ * cannot be read (reported to d). */
+gn_err import_file(store *st, file_kind kind, const char *path, const char *name,
+		   const import_opts *o, gn_diag *d, size_t *rows);
+
+#endif

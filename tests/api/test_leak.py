@@ -1,0 +1,178 @@
+"""test_leak.py - THE LEAK TEST: every route of the route table (read from
+`gnbv serve --list-routes`, so routes added later are covered without
+touching this file), called as a commune officer of commune X with the ids
+and codes of commune Y, must return nothing of Y (404 or 403, or an answer
+without any of Y's data) and change nothing (the database, sessions aside,
+is identical before and after). Control calls with X's own ids prove the
+requests were well-formed: the refusals come from the scope, not from a
+bad body.
+"""
+import os
+import sys
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gnbvtest as g  # noqa: E402
+
+X, Y = "00001", "00002"
+X_HH, Y_HH = "X1", "Y1"
+
+# Values for path parameters: Y's where a Y thing can go.
+Y_PARAMS = {"id": Y_HH, "year": "2024", "unit": Y, "code": Y, "kind": "households"}
+X_PARAMS = {"id": X_HH, "year": "2024", "unit": X, "code": X, "kind": "households"}
+
+
+def fill(pattern, params):
+    out = []
+    for seg in pattern.split("/"):
+        if seg.startswith("{") and seg.endswith("}"):
+            seg = urllib.parse.quote(params.get(seg[1:-1], params["unit"]), safe="")
+        out.append(seg)
+    return "/".join(out)
+
+
+def queries(unit, q):
+    """Query strings to try: none, and every unit-like argument pointing at
+    `unit` (with search text, a year and a date for the routes that take
+    them)."""
+    common = {"year": "2024", "asof": "2025-12-31", "lang": "en"}
+    yield ""
+    for key in ("unit", "parent", "unit_code", "code"):
+        yield "?" + urllib.parse.urlencode(dict(common, **{key: unit}))
+    yield "?" + urllib.parse.urlencode(dict(common, q=q))
+
+
+def bodies(pattern, unit_for_body):
+    """Bodies for a state-changing route, valid if the target were in scope."""
+    if pattern.endswith("/reviews/{year}"):
+        b = g.review_body()
+        b["head_name"] = "LEAK TEST"
+        return [b]
+    if "households" in pattern:
+        return [{"unit_code": unit_for_body, "head_name": "LEAK TEST",
+                 "members": [{"name": "LEAK TEST", "sex": "M", "birth_year": 1980}]},
+                {"unit_code": Y, "head_name": "LEAK TEST"}]
+    return [{"unit_code": Y, "unit": Y, "household_id": Y_HH}]
+
+
+class Leak(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = g.Database()
+        cls.srv = g.Server(cls.db)
+        cls.routes = g.routes()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.stop()
+        cls.db.remove()
+
+    def assertNoY(self, r, what, public=False):
+        """r must be a refusal, or carry nothing of Y."""
+        if r.status in (403, 404):
+            return
+        markers = g.Y_PERSONAL + ([] if public else g.Y_UNITS)
+        for m in markers:
+            self.assertNotIn(m, r.text, "%s answered %d with Y's %r: %s" %
+                             (what, r.status, m, r.text[:400]))
+
+    def test_every_route_as_officer_of_x(self):
+        self.assertTrue(any(p.startswith("/api/v1/households") for _, p, _, _ in self.routes))
+        c = g.Client(self.srv)
+        self.addCleanup(c.close)
+        self.assertEqual(c.login("officer_x").status, 200)
+        before = self.db.dump()
+        tried = 0
+        for method, pattern, flags, _ in self.routes:
+            if pattern.endswith("/login") or pattern.endswith("/logout"):
+                continue
+            public = "/public/" in pattern
+            path = fill(pattern, Y_PARAMS)
+            with self.subTest(route="%s %s" % (method, pattern)):
+                if method == "GET":
+                    for q in queries(Y, "Bình Yên"):
+                        r = c.get(path + q)
+                        tried += 1
+                        self.assertLess(r.status, 500, "%s %s%s: %r" % (method, path, q, r))
+                        self.assertNoY(r, "%s %s%s" % (method, path, q), public)
+                else:
+                    # Y's record with a body naming X (moving it in) or Y;
+                    # a route without a record in its path gets Y's unit.
+                    for body in bodies(pattern, X if "{" in pattern else Y):
+                        for q in ("", "?unit=" + Y):
+                            r = c.request(method, path + q, body=body)
+                            tried += 1
+                            self.assertIn(r.status, (403, 404, 405, 409, 422),
+                                          "%s %s%s %r: %r" % (method, path, q, body, r))
+                            self.assertNoY(r, "%s %s" % (method, path), public)
+        self.assertGreater(tried, 20)
+        after = self.db.dump()
+        for table in before:
+            self.assertEqual(before[table], after[table], "table %s changed" % table)
+
+    def test_controls_with_own_ids_succeed(self):
+        """The same requests with X's ids work: the body and paths above are
+        valid, so their refusals were the scope's."""
+        c = g.Client(self.srv)
+        self.addCleanup(c.close)
+        self.assertEqual(c.login("officer_x").status, 200)
+        for method, pattern, flags, _ in self.routes:
+            if pattern.endswith("/login") or pattern.endswith("/logout"):
+                continue
+            if not pattern.startswith("/api/v1/households"):
+                continue
+            path = fill(pattern, X_PARAMS)
+            with self.subTest(route="%s %s" % (method, pattern)):
+                if method == "GET":
+                    r = c.get(path + "?unit=" + X)
+                    self.assertEqual(r.status, 200, "%s %s: %r" % (method, path, r))
+                else:
+                    r = c.request(method, path, body=bodies(pattern, X)[0])
+                    self.assertIn(r.status, (200, 201), "%s %s: %r" % (method, path, r))
+
+    def test_lineage_carries_into_scope(self):
+        """OLD1 was recorded on 00003, merged into X in 2025: X's officer
+        sees it, Y's does not."""
+        x, y = g.Client(self.srv), g.Client(self.srv)
+        self.addCleanup(x.close)
+        self.addCleanup(y.close)
+        x.login("officer_x")
+        y.login("officer_y")
+        self.assertEqual(x.get("/api/v1/households/OLD1").status, 200)
+        self.assertEqual(y.get("/api/v1/households/OLD1").status, 404)
+        ids = [row["id"] for row in x.get("/api/v1/households?limit=500").json["rows"]]
+        self.assertIn("OLD1", ids)
+        self.assertNotIn("Y1", ids)
+        ids = [row["id"] for row in y.get("/api/v1/households?limit=500").json["rows"]]
+        self.assertEqual(sorted(ids), ["Y1", "Y2"])
+        # and the reverse: Y's officer sees nothing of X
+        for hh in ("X1", "X2", "OLD1"):
+            self.assertEqual(y.get("/api/v1/households/" + hh).status, 404)
+            r = y.put("/api/v1/households/%s/reviews/2025" % hh, g.review_body())
+            self.assertEqual(r.status, 404)
+
+    def test_units_scope(self):
+        c = g.Client(self.srv)
+        self.addCleanup(c.close)
+        c.login("officer_x")
+        r = c.get("/api/v1/units")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["parent"]["code"], X)
+        self.assertEqual([u["code"] for u in r.json["units"]], ["V001"])
+        for parent in (Y, "01", "V002", "nope"):
+            self.assertEqual(c.get("/api/v1/units?parent=" + parent).status, 404)
+        # the province officer sees both communes; the old one is gone today
+        p = g.Client(self.srv)
+        self.addCleanup(p.close)
+        p.login("province")
+        r = p.get("/api/v1/units")
+        self.assertEqual([u["code"] for u in r.json["units"]], [X, Y])
+        self.assertEqual([u["children"] for u in r.json["units"]], [1, 1])
+        # on the 2024 map the old commune is there
+        r = p.get("/api/v1/units?asof=2024-12-31")
+        self.assertEqual([u["code"] for u in r.json["units"]], [X, Y, "00003"])
+
+
+if __name__ == "__main__":
+    g.main()

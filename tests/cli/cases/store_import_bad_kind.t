@@ -1,0 +1,7 @@
+# KIND is one of units, lineage, population, households.
+$ gnbv import people units.csv
+? 2
+--- units.csv
+code,name,level,parent_code
+--- stderr~
+gnbv import: KIND: expected units, lineage, population or households, got "people"

@@ -1,0 +1,5 @@
+# gnbv init creates the database and reports its schema version.
+$ gnbv init --db t.db
+--- stdout
+--- stderr~
+t.db: schema version 1
