@@ -250,6 +250,11 @@ def main(res, out_path):
              "to the one asked (later years cannot change the table); gnbv reads, "
              "validates and classifies every row of the file.")
     o.append("")
+    # the web application's benchmarks (bench/web.sh), when they ran
+    web = os.path.join(res, "web.md")
+    if os.path.exists(web):
+        with open(web, encoding="utf-8") as f:
+            o.append(f.read())
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(o))
 

@@ -164,6 +164,10 @@ say "counting distinct households"
 distinct "$H" >"$RES/households-full.distinct"
 distinct "$HALF" >"$RES/households-half.distinct"
 
+# ---- (f2) the web application (issue 3) ------------------------------------------------------
+say "web application benchmarks (bench/web.sh)"
+BENCH_BUILD="${BENCH_BUILD:-build}" sh bench/web.sh || die "bench/web.sh failed"
+
 # ---- (g) the report -----------------------------------------------------------------------------
 say "writing bench/RESULTS.md"
 {

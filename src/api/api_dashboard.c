@@ -331,6 +331,21 @@ static int parse_args(api_ctx *c, bool public_, dash_args *a)
 		a->unit = units_find(dash.u, code, strlen(code));
 		if (a->unit < 0 || (!public_ && !api_in_scope(c, code)))
 			return api_not_found(c);
+	} else {
+		/* the whole map: when it has a single top unit (the country),
+		 * show that unit and its children rather than a list of one */
+		unit_map *tmp;
+		const unit_map *m = map_of(a->asof, &tmp);
+		int32_t root = -1;
+		size_t nroots = 0, nc = units_ncodes(dash.u);
+		for (size_t i = 0; i < nc; i++)
+			if (unit_map_version(m, (int32_t)i) && unit_map_parent(m, (int32_t)i) < 0) {
+				root = (int32_t)i;
+				nroots++;
+			}
+		unit_map_free(tmp);
+		if (nroots == 1)
+			a->unit = root;
 	}
 	return 0;
 }
