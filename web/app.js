@@ -98,7 +98,7 @@
 		this.status = status;
 		this.data = data || {};
 		this.retryAfter = retryAfter;
-		this.message = (data && data.error) || ('HTTP ' + status);
+		this.message = (data && (data.message || data.error)) || ('HTTP ' + status);
 	}
 	ApiError.prototype = Object.create(Error.prototype);
 	ApiError.prototype.constructor = ApiError;
@@ -209,6 +209,15 @@
 		});
 	}
 
+	/* The server's words for an error: `message` (in the language asked
+	 * for) when it sends one, else `error`. */
+	function serverText(data) {
+		if (!data) {
+			return '';
+		}
+		return data.message || data.error || '';
+	}
+
 	function errorText(e) {
 		if (!e) {
 			return t('app.error');
@@ -217,9 +226,9 @@
 			return t('app.aggregates_only');
 		}
 		if (e.status === 404) {
-			return (e.data && e.data.error) || t('app.notfound');
+			return serverText(e.data) || t('app.notfound');
 		}
-		return (e.data && e.data.error) || e.message || t('app.error');
+		return serverText(e.data) || e.message || t('app.error');
 	}
 
 	/* ===== router ================================================================ */
@@ -386,7 +395,7 @@
 		logout.hidden = false;
 		var me = state.me;
 		who.appendChild(h('span', { class: 'who-name', text: me.full_name || me.username }));
-		who.appendChild(h('span', { class: 'who-role', text: t('role.' + me.role) }));
+		who.appendChild(h('span', { class: 'who-role', text: I.has('role.' + me.role) ? t('role.' + me.role) : (me.role_label || me.role) }));
 		if (me.unit_name) {
 			who.appendChild(h('span', { class: 'who-unit', text: me.unit_name }));
 		}
@@ -527,29 +536,35 @@
 			state.names[nameKey(asof, rootCode)] = state.names[nameKey(asof, rootCode)] || state.me.unit_name;
 		}
 
-		var trend = null;
-		try {
-			trend = await api('GET', '/dashboard/trend', null, { query: { unit: unit, asof: asof } });
-		} catch (e) {
+		var trendP = api('GET', '/dashboard/trend', null, { query: { unit: unit, asof: asof } }).catch(function (e) {
 			if (e.status === 401) {
 				throw e;
 			}
-			trend = null; /* the figures can still be shown */
+			return null; /* the figures can still be shown */
+		});
+		function getSummary(y) {
+			return api('GET', '/dashboard/summary', null, { query: { year: y || null, asof: asof, unit: unit } });
 		}
-		var trendYears = trend && trend.years ? trend.years : [];
 		var year = Number(q.year) || 0;
-		if (!year) {
-			for (var i = trendYears.length - 1; i >= 0; i--) {
-				var ty = trendYears[i];
-				if ((Number(ty.poor) || 0) + (Number(ty.near_poor) || 0) > 0) {
-					year = Number(ty.year);
+		var trend;
+		var summary;
+		if (year) {
+			var both = await Promise.all([trendP, getSummary(year)]);
+			trend = both[0];
+			summary = both[1];
+		} else {
+			/* no year asked: the latest year that has figures */
+			trend = await trendP;
+			var ys0 = trend && trend.years ? trend.years : [];
+			for (var i = ys0.length - 1; i >= 0; i--) {
+				if ((Number(ys0[i].poor) || 0) + (Number(ys0[i].near_poor) || 0) > 0) {
+					year = Number(ys0[i].year);
 					break;
 				}
 			}
+			summary = await getSummary(year);
 		}
-		var summary = await api('GET', '/dashboard/summary', null, {
-			query: { year: year || null, asof: asof, unit: unit }
-		});
+		var trendYears = trend && trend.years ? trend.years : [];
 		if (!ctx.alive()) {
 			return;
 		}
@@ -601,6 +616,7 @@
 		var tableBox = h('div', { id: 'dash-table' });
 		var rateBox = h('div', { class: 'chart-box scroll-y', id: 'chart-rates' });
 		var trendBox = h('div', { class: 'chart-box', id: 'chart-trend' });
+		var moveBox = h('div', { id: 'dash-movements' });
 		var profileBox = h('div', { class: 'chart-box', id: 'chart-profile' });
 		var profileNote = h('p', { class: 'small muted' });
 		var afBox = h('div', { id: 'dash-af' });
@@ -626,7 +642,7 @@
 		root.appendChild(kpiBox);
 		root.appendChild(h('div', { class: 'grid2' }, [
 			h('section', { class: 'card' }, [h('h2', { text: t('dash.chart_rates') }), rateBox]),
-			h('section', { class: 'card' }, [h('h2', { text: t('dash.chart_trend') }), trendBox])
+			h('section', { class: 'card' }, [h('h2', { text: t('dash.chart_trend') }), trendBox, moveBox])
 		]));
 		root.appendChild(h('section', { class: 'card' }, [
 			h('h2', { text: t('dash.children') }),
@@ -672,6 +688,11 @@
 				return link(path.concat([c.code]));
 			}, open));
 			U.rateChart(rateBox, s, open);
+			U.clear(moveBox);
+			var mv = U.movements(s.unit || {}, year);
+			if (mv) {
+				moveBox.appendChild(mv);
+			}
 			updated.textContent = t('dash.updated', { time: I.fmtTime(new Date()) }) + ' · ' + t('dash.live');
 		}
 
@@ -1574,11 +1595,11 @@
 							lines.push(k + ': ' + e.data.fields[k]);
 						}
 					});
-					lines.unshift(e.data.error || t('rv.invalid'));
+					lines.unshift(serverText(e.data) || t('rv.invalid'));
 					showFormError(lines);
 					focusFirstError();
 				} else if (e.status === 409) {
-					showFormError([t('rv.locked'), e.data && e.data.error ? e.data.error : ''].filter(Boolean));
+					showFormError([t('rv.locked'), serverText(e.data)].filter(Boolean));
 				} else {
 					showFormError([errorText(e)]);
 				}

@@ -152,6 +152,9 @@
 			var fmt = opts.format || function (v) {
 				return i18n().fmtNum(v);
 			};
+			var tfmt = opts.tickFormat || function (v) {
+				return i18n().fmtNum(v, Math.abs(v - Math.round(v)) < 1e-9 ? 0 : 1);
+			};
 			var W = widthOf(el);
 			var labelW = Math.min(Math.round(W * 0.38), 210);
 			var valueW = 64;
@@ -179,7 +182,7 @@
 				}));
 				svg.appendChild(svgEl('text', {
 					x: gx, y: H - 6, 'text-anchor': 'middle', class: 'tick'
-				}, fmt(v)));
+				}, tfmt(v)));
 			}
 			items.forEach(function (it, i) {
 				var y = top + i * rowH;

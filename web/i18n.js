@@ -118,6 +118,15 @@
 			'dash.af_by_sex': 'Giới tính chủ hộ',
 			'dash.drill': 'Xem {name}',
 
+			'mv.title': 'Biến động trong năm {year}',
+			'mv.start': 'Đầu năm {year}',
+			'mv.end': 'Cuối năm {year}',
+			'mv.new': 'Phát sinh mới',
+			'mv.re': 'Tái nghèo, tái cận nghèo',
+			'mv.from_other': 'Chuyển từ loại hộ kia sang',
+			'mv.escaped': 'Thoát nghèo, thoát cận nghèo',
+			'mv.to_other': 'Chuyển sang hộ nghèo',
+
 			'group.all': 'Tất cả',
 			'group.rural': 'Nông thôn',
 			'group.urban': 'Thành thị',
@@ -420,6 +429,15 @@
 			'dash.af_by_ethnicity': 'Ethnicity',
 			'dash.af_by_sex': 'Sex of the head',
 			'dash.drill': 'Open {name}',
+
+			'mv.title': 'Movements in {year}',
+			'mv.start': 'Start of {year}',
+			'mv.end': 'End of {year}',
+			'mv.new': 'New',
+			'mv.re': 'Again (re-poor, re-near-poor)',
+			'mv.from_other': 'Moved in from the other list',
+			'mv.escaped': 'Escaped',
+			'mv.to_other': 'Moved to the poor list',
 
 			'group.all': 'All',
 			'group.rural': 'Rural',

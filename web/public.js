@@ -61,7 +61,7 @@
 			data = null;
 		}
 		if (!res.ok) {
-			var err = new Error((data && data.error) || 'HTTP ' + res.status);
+			var err = new Error((data && (data.message || data.error)) || 'HTTP ' + res.status);
 			err.status = res.status;
 			throw err;
 		}

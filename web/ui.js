@@ -233,8 +233,51 @@
 		]);
 	}
 
+	/*
+	 * The year's movements of a unit's lists, when the server sends them:
+	 * start of year + in - out = end of year, for poor and near-poor
+	 * households. null when the figures are not there.
+	 */
+	function movements(u, year) {
+		var t = I().t;
+		if (u.poor_start === undefined || u.near_start === undefined) {
+			return null;
+		}
+		function n(v) {
+			return v === undefined || v === null ? null : Number(v);
+		}
+		function cell(v) {
+			return h('td', { class: 'num', text: v === null ? t('app.dash') : I().fmtNum(v) });
+		}
+		function row(label, poor, near, cls) {
+			return h('tr', { class: cls || null }, [h('th', { scope: 'row', text: label }), cell(poor), cell(near)]);
+		}
+		/* poor:  start + new + re + near->poor - escaped (which counts
+		 *        poor->near, "thoát nghèo") = end
+		 * near:  start + new + re + poor->near - escaped - near->poor = end */
+		var rows = [
+			row(t('mv.start', { year: year }), n(u.poor_start), n(u.near_start), 'total'),
+			row('+ ' + t('mv.new'), n(u.new_poor), n(u.new_near)),
+			row('+ ' + t('mv.re'), n(u.re_poor), n(u.re_near)),
+			row('+ ' + t('mv.from_other'), n(u.near_to_poor), n(u.poor_to_near)),
+			row('− ' + t('mv.escaped'), n(u.escaped_poor), n(u.escaped_near)),
+			row('− ' + t('mv.to_other'), null, n(u.near_to_poor)),
+			row(t('mv.end', { year: year }), n(u.poor_end), n(u.near_end), 'total')
+		];
+		return h('div', { class: 'table-wrap' }, h('table', { class: 'data movements-table' }, [
+			h('caption', { text: t('mv.title', { year: year }) }),
+			h('thead', null, h('tr', null, [
+				h('th', { scope: 'col', text: '' }),
+				h('th', { scope: 'col', class: 'num', text: t('dash.poor') }),
+				h('th', { scope: 'col', class: 'num', text: t('dash.near_poor') })
+			])),
+			h('tbody', null, rows)
+		]));
+	}
+
 	window.GNBV = window.GNBV || {};
 	window.GNBV.ui = {
+		movements: movements,
 		h: h,
 		append: append,
 		clear: clear,

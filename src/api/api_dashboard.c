@@ -39,6 +39,10 @@ typedef struct cached {
 static struct {
 	pthread_rwlock_t lock;
 	bool ready;
+	/* Added to the aggregate's generation, so that the generation keeps
+	 * increasing across rebuilds (after an import) and the answer cache
+	 * never serves the figures of a former aggregate. */
+	uint64_t gen_base;
 	unit_set *u;
 	agg *a;
 	const std_set *stds;
@@ -113,6 +117,8 @@ static bool load_population(void *ctx, const st_population *p)
 
 static void drop_all(void)
 {
+	if (dash.a)
+		dash.gen_base += agg_generation(dash.a) + 1;
 	for (size_t i = 0; i < dash.nmaps; i++)
 		unit_map_free(dash.maps[i].m);
 	dash.nmaps = 0;
@@ -132,6 +138,14 @@ static gn_err start_locked(store *st, const std_set *stds)
 	if (rc)
 		return rc;
 	dash.a = agg_new(dash.u);
+	/* the AF cutoff in deprivations, from the latest standard */
+	const standard *latest = NULL;
+	for (size_t i = 0; i < std_set_count(stds); i++)
+		if (!latest || std_set_at(stds, i)->year_to > latest->year_to)
+			latest = std_set_at(stds, i);
+	if (latest && latest->k_den)
+		agg_set_af_cutoff(dash.a, (int)((latest->k_num * latest->nind + latest->k_den - 1) /
+						latest->k_den));
 	rc = store_reviews_each(st, 0, load_review, NULL);
 	if (rc == GN_OK)
 		rc = store_population_each(st, load_population, NULL);
@@ -368,7 +382,7 @@ static int summary(api_ctx *c, bool public_)
 {
 	if (!read_lock(c))
 		return api_internal(c, "dashboard", GN_EIO);
-	uint64_t gen = agg_generation(dash.a);
+	uint64_t gen = dash.gen_base + agg_generation(dash.a);
 	buf key;
 	buf_init(&key, 4096);
 	cache_key(c, public_ ? "public" : "summary", &key);
@@ -527,5 +541,93 @@ int api_dashboard_profile(api_ctx *c)
 	}
 	jw_array_end(w);
 	jw_object_end(w);
+	return 200;
+}
+
+/* Alkire-Foster measures (domain.md 3.3) of the reviewed households, at
+ * the standard's cutoff, with its indicators equally weighted (as in the
+ * shipped standards; `gnbv af` computes any weights and cutoff). Percents
+ * with 2 decimals, M0 with 4, as `gnbv af` prints them. */
+static void write_af(jw *w, const agg_figures *f, const standard *st, int k)
+{
+	int64_t n = f->t.reviewed, q = 0, s = 0;
+	for (int d = k; d <= AGG_MAX_DEP; d++) {
+		q += f->ndep[d];
+		s += (int64_t)d * f->ndep[d];
+	}
+	int64_t nind = st->nind;
+	jw_kint(w, "n", n);
+	jw_kint(w, "q", q);
+	jw_rate(w, "H", q, n);
+	jw_rate(w, "A", s, q * nind);
+	jw_key(w, "M0");
+	jw_decimal(w, rate_hundredths(s, n * nind), 4);
+	jw_key(w, "indicators");
+	jw_array(w);
+	for (int i = 0; i < st->nind; i++) {
+		int bit = st->ind[i].bit;
+		jw_object(w);
+		jw_kstr(w, "key", std_set_catalogue(dash.stds, bit)->key);
+		jw_rate(w, "hd", f->dep_all[bit], n);
+		jw_rate(w, "hdk", f->dep_k[bit], n);
+		jw_rate(w, "pctb", f->dep_k[bit], s);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+}
+
+int api_dashboard_af(api_ctx *c)
+{
+	if (!read_lock(c))
+		return api_internal(c, "dashboard", GN_EIO);
+	dash_args a;
+	int status = parse_args(c, false, &a);
+	if (status) {
+		pthread_rwlock_unlock(&dash.lock);
+		return status;
+	}
+	const standard *st = std_set_for_year(c->stds, a.year);
+	bool equal = st != NULL;
+	for (int i = 0; st && i < st->nind; i++)
+		equal = equal && st->ind[i].weight == st->ind[0].weight;
+	int k = agg_af_cutoff(dash.a);
+	if (!equal || (int64_t)k * st->k_den != st->k_num * st->nind) {
+		pthread_rwlock_unlock(&dash.lock);
+		return api_error(c, 422, "weights",
+				 "Chuẩn nghèo của năm này có trọng số hoặc ngưỡng khác: dùng lệnh gnbv af.",
+				 "This year's standard has other weights or cutoff: use gnbv af.");
+	}
+	unit_map *tmp;
+	const unit_map *m = map_of(a.asof, &tmp);
+	agg_figures total, *kids;
+	size_t nk;
+	agg_children(dash.a, m, a.year, a.unit, &total, &kids, &nk);
+	jw *w = c->json;
+	jw_object(w);
+	jw_kint(w, "year", a.year);
+	jw_kstr(w, "standard", st->id);
+	jw_key(w, "k");
+	jw_object(w);
+	jw_kint(w, "deprivations", k);
+	jw_kint(w, "of", st->nind);
+	jw_object_end(w);
+	jw_key(w, "unit");
+	jw_object(w);
+	write_unit(w, a.unit, m);
+	write_af(w, &total, st, k);
+	jw_object_end(w);
+	jw_key(w, "children");
+	jw_array(w);
+	for (size_t i = 0; i < nk; i++) {
+		jw_object(w);
+		write_unit(w, kids[i].code, m);
+		write_af(w, &kids[i], st, k);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	jw_object_end(w);
+	free(kids);
+	unit_map_free(tmp);
+	pthread_rwlock_unlock(&dash.lock);
 	return 200;
 }

@@ -149,7 +149,11 @@ int api_review_put(api_ctx *c);
 int api_dashboard_summary(api_ctx *c);
 int api_dashboard_trend(api_ctx *c);
 int api_dashboard_profile(api_ctx *c);
+int api_dashboard_af(api_ctx *c);
 int api_public_summary(api_ctx *c);
+int api_import_preview(api_ctx *c);
+int api_import_commit(api_ctx *c);
+int api_export(api_ctx *c);
 
 /* The live aggregates (api_dashboard.c): built from the whole store by
  * api_dashboard_start (at api_new and after a units reload; a failure

@@ -6,7 +6,11 @@
  * collaborator, the commune officer and chair, and the district and
  * province officers; citizen id numbers only to the first three; the
  * others (ministry, supervisor, admin) see aggregates only. Writes of
- * households and reviews are commune work. The table is the one place
+ * households and reviews are commune work. Imports of population and
+ * households files: the commune officer (who enters the data) and the
+ * district and province officers (who consolidate their communes'
+ * files), always within their area; units and lineage (the map): the
+ * administrator and the province officer. The table is the one place
  * these rules live; handlers ask it, never compare role names.
  */
 #ifndef GN_ROLES_H
@@ -23,7 +27,8 @@ typedef struct role_info {
 	bool read_id_numbers;    /* citizen id numbers */
 	bool write_reviews;      /* create/replace households, upsert reviews */
 	bool approve;            /* approve the year's lists */
-	bool import_data;        /* upload and commit import files */
+	bool import_data;        /* import population and households files of their area */
+	bool import_map;         /* import units and lineage files (they change the map) */
 	bool manage_users;
 	bool read_only;          /* no state-changing request but logout */
 	bool national;           /* may be given the whole country ("*") */

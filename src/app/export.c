@@ -429,7 +429,8 @@ static bool review_row(void *p, const st_review *r)
 	buf_putc(b, ',');
 	put_field(b, r->head_ethnicity);
 	buf_putc(b, ',');
-	put_field(b, r->id_number);
+	if (!c->o->hide_id_numbers)
+		put_field(b, r->id_number);
 	buf_printf(b, ",%d,%d,%d,", r->merit, r->no_labour, r->social_protection);
 	put_field(b, r->causes);
 	buf_putc(b, '\n');

@@ -32,6 +32,7 @@
 #ifndef GN_EXPORT_H
 #define GN_EXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/buf.h"
@@ -46,6 +47,7 @@ typedef struct export_opts {
 	size_t nunits;
 	int year;                      /* population, households: this year only (0: all) */
 	const std_set *standards;      /* households: flag columns (required) */
+	bool hide_id_numbers;          /* households: id_number left empty */
 } export_opts;
 
 /* Appends the CSV of kind to out. GN_EIO (message in store_errmsg) when

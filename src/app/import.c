@@ -104,6 +104,18 @@ static void copy_lineage(unit_set *dst, const unit_set *src)
 	}
 }
 
+/* ---- the caller's area ---------------------------------------------------------- */
+
+static bool outside(const import_opts *o, const char *code)
+{
+	return o->in_area && !o->in_area(o->ctx, code);
+}
+
+static const char *outside_msg(const import_opts *o)
+{
+	return o->outside_msg ? o->outside_msg : "outside your area";
+}
+
 /* ---- units and lineage ------------------------------------------------------ */
 
 typedef struct used_ctx {
@@ -126,27 +138,221 @@ static bool check_used(void *p, const char *code)
 	return true;
 }
 
+/* The versions of code c of src added to dst (a set not yet checked). */
+static void copy_code(unit_set *dst, const unit_set *src, int32_t c)
+{
+	size_t nv;
+	const unit_version *v = units_versions(src, c, &nv);
+	const char *code = units_code(src, c);
+	for (size_t k = 0; k < nv; k++) {
+		unit_version x = v[k];
+		x.code = units_intern(dst, code, strlen(code));
+		if (x.parent >= 0) {
+			const char *p = units_code(src, x.parent);
+			x.parent = units_intern(dst, p, strlen(p));
+		}
+		units_add_version(dst, &x);
+	}
+}
+
+/* The code of a (checked) set, -1 when it has no version there. */
+static int32_t code_in(const unit_set *u, const char *code)
+{
+	int32_t i = units_find(u, code, strlen(code));
+	size_t nv = 0;
+	if (i >= 0)
+		units_versions(u, i, &nv);
+	return nv ? i : -1;
+}
+
+static bool same_version(const unit_set *ua, const unit_version *a, const unit_set *ub,
+			 const unit_version *b)
+{
+	if (a->level != b->level || a->type != b->type || a->urban != b->urban ||
+	    a->from != b->from || a->to != b->to || strcmp(a->name, b->name) != 0 ||
+	    (a->parent < 0) != (b->parent < 0))
+		return false;
+	return a->parent < 0 ||
+	       strcmp(units_code(ua, a->parent), units_code(ub, b->parent)) == 0;
+}
+
+/* Whether v (of set u) is one of the versions of code sc in stored. */
+static bool version_stored(const unit_set *u, const unit_version *v, const unit_set *stored,
+			   int32_t sc)
+{
+	size_t nv = 0;
+	const unit_version *w = sc >= 0 ? units_versions(stored, sc, &nv) : NULL;
+	for (size_t k = 0; k < nv; k++)
+		if (same_version(u, v, stored, &w[k]))
+			return true;
+	return false;
+}
+
+/* Inside the area: a stored code the callback accepts; a new code all of
+ * whose versions have a parent inside. Memoised in state (0 unknown, 1
+ * inside, 2 outside); parents sit on higher levels (checked), so the
+ * recursion is as deep as the levels. */
+static bool code_inside(const unit_set *u, const unit_set *stored, const import_opts *o,
+			int32_t c, int8_t *state)
+{
+	if (state[c])
+		return state[c] == 1;
+	const char *code = units_code(u, c);
+	bool in;
+	if (code_in(stored, code) >= 0) {
+		in = !outside(o, code);
+	} else {
+		size_t nv;
+		const unit_version *v = units_versions(u, c, &nv);
+		in = nv > 0;
+		for (size_t k = 0; k < nv && in; k++)
+			in = v[k].parent >= 0 && code_inside(u, stored, o, v[k].parent, state);
+	}
+	state[c] = in ? 1 : 2;
+	return in;
+}
+
+/* A units file under an area: the file's versions, plus the stored
+ * versions of the codes outside the area that the file leaves out. The
+ * file's own versions keep their lines (stored ones have line 0). */
+static void units_in_area(unit_set *u, const unit_set *file, const unit_set *stored,
+			  const import_opts *o)
+{
+	copy_versions(u, file);
+	size_t nc = units_ncodes(stored);
+	for (size_t c = 0; c < nc; c++) {
+		const char *code = units_code(stored, (int32_t)c);
+		size_t nv;
+		units_versions(stored, (int32_t)c, &nv);
+		if (nv && code_in(file, code) < 0 && outside(o, code))
+			copy_code(u, stored, (int32_t)c);
+	}
+}
+
+/* Reports the versions of the file (u, checked) that change the map
+ * outside the area. */
+static void check_units_area(const unit_set *u, const unit_set *stored, const import_opts *o,
+			     const char *name, gn_diag *d)
+{
+	size_t nc = units_ncodes(u);
+	int8_t *state = gn_xcalloc(nc ? nc : 1, sizeof *state);
+	for (size_t c = 0; c < nc; c++) {
+		size_t nv, ns = 0;
+		const unit_version *v = units_versions(u, (int32_t)c, &nv);
+		const char *code = units_code(u, (int32_t)c);
+		int32_t sc = code_in(stored, code);
+		if (sc >= 0)
+			units_versions(stored, sc, &ns);
+		bool changed = nv != ns;
+		for (size_t k = 0; k < nv && !changed; k++)
+			changed = !version_stored(u, &v[k], stored, sc);
+		if (!changed)
+			continue;
+		bool in = code_inside(u, stored, o, (int32_t)c, state);
+		for (size_t k = 0; k < nv; k++) {
+			if (version_stored(u, &v[k], stored, sc) && in)
+				continue;
+			if (!in) {
+				/* the first line of the code in the file */
+				diag_error(d, name, v[k].line, "code", "\"%s\": %s", code,
+					   outside_msg(o));
+				break;
+			}
+			if (v[k].parent >= 0 && !code_inside(u, stored, o, v[k].parent, state))
+				diag_error(d, name, v[k].line, "parent_code", "\"%s\": %s",
+					   units_code(u, v[k].parent), outside_msg(o));
+		}
+	}
+	free(state);
+}
+
+static bool same_lineage(const unit_set *ua, const lineage *a, const unit_set *ub,
+			 const lineage *b)
+{
+	return a->date == b->date &&
+	       (__int128)a->share.num * b->share.den == (__int128)b->share.num * a->share.den &&
+	       strcmp(units_code(ua, a->old_code), units_code(ub, b->old_code)) == 0 &&
+	       strcmp(units_code(ua, a->new_code), units_code(ub, b->new_code)) == 0;
+}
+
+/* A lineage file under an area (u holds the stored versions and the
+ * file's rows, unchecked): reports the file's new rows that touch the
+ * outside, then adds the stored rows touching the outside that the file
+ * leaves out. */
+static void lineage_in_area(unit_set *u, const unit_set *stored, const import_opts *o,
+			    const char *name, gn_diag *d)
+{
+	size_t nf, ns;
+	const lineage *sl = units_lineage(stored, &ns);
+	units_lineage(u, &nf);
+	for (size_t i = 0; i < nf; i++) {
+		const lineage *l = &units_lineage(u, &nf)[i];
+		bool known = false;
+		for (size_t k = 0; k < ns && !known; k++)
+			known = same_lineage(u, l, stored, &sl[k]);
+		if (known)
+			continue;
+		const char *oc = units_code(u, l->old_code), *nc = units_code(u, l->new_code);
+		if (outside(o, oc))
+			diag_error(d, name, l->line, "old_code", "\"%s\": %s", oc, outside_msg(o));
+		else if (outside(o, nc))
+			diag_error(d, name, l->line, "new_code", "\"%s\": %s", nc, outside_msg(o));
+	}
+	for (size_t k = 0; k < ns; k++) {
+		const char *oc = units_code(stored, sl[k].old_code);
+		const char *nc = units_code(stored, sl[k].new_code);
+		if (!outside(o, oc) && !outside(o, nc))
+			continue; /* inside: the file decides */
+		bool in_file = false;
+		for (size_t i = 0; i < nf && !in_file; i++)
+			in_file = same_lineage(u, &units_lineage(u, &nf)[i], stored, &sl[k]);
+		if (in_file)
+			continue;
+		lineage x = sl[k];
+		x.old_code = units_intern(u, oc, strlen(oc));
+		x.new_code = units_intern(u, nc, strlen(nc));
+		x.line = 0;
+		units_add_lineage(u, &x);
+	}
+}
+
 static gn_err import_units(store *st, file_kind kind, const char *name,
 			   const char *csv, size_t len, const import_opts *o,
 			   gn_diag *d, size_t *rows)
 {
 	size_t before = diag_errors(d);
-	unit_set *stored = NULL, *u = units_new();
+	unit_set *stored = NULL, *u = units_new(), *file = NULL;
 	gn_err err = store_units_load(st, &stored);
 	if (err) {
 		err = db_error(st, name, d, err);
 		goto done;
 	}
-	if (kind == FILE_UNITS) {
+	if (kind == FILE_UNITS && o->in_area) {
+		/* The file alone, indexed to tell which codes it holds (its
+		 * own checks come below, on the whole). */
+		file = units_new();
+		unitfile_read_units_mem(file, name, csv, len, d);
+		if (diag_errors(d) == before) {
+			gn_diag *quiet = diag_new(1);
+			units_check(file, name, name, quiet);
+			diag_free(quiet);
+			units_in_area(u, file, stored, o);
+		}
+		copy_lineage(u, stored);
+	} else if (kind == FILE_UNITS) {
 		unitfile_read_units_mem(u, name, csv, len, d);
 		copy_lineage(u, stored);
 	} else {
 		copy_versions(u, stored);
 		unitfile_read_lineage_mem(u, name, csv, len, d);
+		if (diag_errors(d) == before && o->in_area)
+			lineage_in_area(u, stored, o, name, d);
 	}
 	if (diag_errors(d) == before)
 		units_check(u, kind == FILE_UNITS ? name : "units (database)",
 			    kind == FILE_UNITS ? "lineage (database)" : name, d);
+	if (diag_errors(d) == before && kind == FILE_UNITS && o->in_area)
+		check_units_area(u, stored, o, name, d);
 	if (diag_errors(d) == before && kind == FILE_UNITS) {
 		used_ctx c = {u, name, d};
 		if ((err = store_unit_codes_used(st, check_used, &c))) {
@@ -169,17 +375,24 @@ static gn_err import_units(store *st, file_kind kind, const char *name,
 	}
 	if ((err = finish(st, o, name, d)))
 		goto done;
+	/* The file's records (kept stored ones have line 0). */
+	size_t n = 0;
 	if (kind == FILE_UNITS) {
-		size_t n = 0, nc = units_ncodes(u), nv;
+		size_t nc = units_ncodes(u), nv;
 		for (size_t c = 0; c < nc; c++) {
-			units_versions(u, (int32_t)c, &nv);
-			n += nv;
+			const unit_version *v = units_versions(u, (int32_t)c, &nv);
+			for (size_t k = 0; k < nv; k++)
+				n += v[k].line > 0;
 		}
-		*rows = n;
 	} else {
-		units_lineage(u, rows);
+		size_t nl;
+		const lineage *l = units_lineage(u, &nl);
+		for (size_t k = 0; k < nl; k++)
+			n += l[k].line > 0;
 	}
+	*rows = n;
 done:
+	units_free(file);
 	units_free(u);
 	units_free(stored);
 	return err;
@@ -200,6 +413,17 @@ static gn_err import_population(store *st, const char *name, const char *csv,
 	}
 	if ((err = popfile_load_mem(u, name, csv, len, d, &pop)))
 		goto done;
+	size_t before = diag_errors(d);
+	for (size_t i = 0; i < pop.n; i++) {
+		const char *code = units_code(u, pop.rows[i].code);
+		if (outside(o, code))
+			diag_error(d, name, pop.rows[i].line, "unit_code", "\"%s\": %s", code,
+				   outside_msg(o));
+	}
+	if (diag_errors(d) > before) {
+		err = GN_EINPUT;
+		goto done;
+	}
 	if ((err = store_begin(st))) {
 		err = db_error(st, name, d, err);
 		goto done;
@@ -326,9 +550,10 @@ static int cmp_row(const void *a, const void *b)
 }
 
 static gn_err read_households(const char *name, const char *csv, size_t len,
-			      const unit_set *u, const std_set *s, gn_diag *d,
+			      const unit_set *u, const import_opts *o, gn_diag *d,
 			      imp_rows *t)
 {
+	const std_set *s = o->standards;
 	size_t before = diag_errors(d);
 	hh_reader *r = NULL;
 	gn_err err = hhfile_open_mem(name, csv, len, u, s, d, &r);
@@ -351,6 +576,14 @@ static gn_err read_households(const char *name, const char *csv, size_t len,
 			st_review_clear(&x->r);
 			continue;
 		}
+		if (outside(o, x->r.unit_code)) {
+			diag_error(d, name, row.line, "unit_code", "\"%s\": %s", x->r.unit_code,
+				   outside_msg(o));
+			st_review_clear(&x->r);
+			continue;
+		}
+		if (o->on_review)
+			o->on_review(o->ctx, row.line, &x->r);
 		x->line = row.line;
 		t->n++;
 	}
@@ -382,6 +615,15 @@ static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts
 	bool exists = err == GN_OK, update = true;
 	if (err && err != GN_ENOTFOUND)
 		return db_error(st, name, d, err);
+	bool foreign = false; /* a record of another area */
+	if (exists && outside(o, old.unit_code)) {
+		long first = v[0].line;
+		for (size_t k = 1; k < n; k++)
+			first = v[k].line < first ? v[k].line : first;
+		diag_error(d, name, first, "household_id", "\"%s\": %s", latest->household_id,
+			   outside_msg(o));
+		foreign = true;
+	}
 	if (exists) {
 		st_review *rv = NULL;
 		size_t nr = 0;
@@ -395,6 +637,12 @@ static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts
 			/* Keep what the file does not carry. */
 			for (size_t k = 0; k < n; k++)
 				if (v[k].r.year == rv[i].year) {
+					if (!foreign && outside(o, rv[i].unit_code)) {
+						diag_error(d, name, v[k].line, "household_id",
+							   "\"%s\" %d: %s", v[k].r.household_id,
+							   v[k].r.year, outside_msg(o));
+						foreign = true;
+					}
 					free(v[k].r.support_needs);
 					v[k].r.support_needs = rv[i].support_needs;
 					rv[i].support_needs = NULL;
@@ -403,6 +651,11 @@ static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts
 			st_review_clear(&rv[i]);
 		}
 		free(rv);
+	}
+	if (foreign) {
+		/* reported; the caller rolls back */
+		st_household_clear(&old);
+		return GN_OK;
 	}
 	if (update) {
 		st_household h = {0};
@@ -447,7 +700,7 @@ static gn_err import_households(store *st, const char *name, const char *csv,
 		err = db_error(st, name, d, err);
 		goto done;
 	}
-	if ((err = read_households(name, csv, len, u, o->standards, d, &t)))
+	if ((err = read_households(name, csv, len, u, o, d, &t)))
 		goto done;
 	if ((err = store_begin(st))) {
 		err = db_error(st, name, d, err);

@@ -62,6 +62,32 @@ typedef struct import_opts {
 	const std_set *standards; /* households: classifies rows (required) */
 	int64_t user;             /* the user audited (0: the system) */
 	bool dry_run;             /* check everything, write nothing */
+	/* The caller's area (the web application's scope), or NULL for no
+	 * limit (the CLI): in_area(ctx, code) tells whether a unit code is
+	 * inside it. Then, each an error naming its line and column, with
+	 * the text "\"CODE\": " + outside_msg:
+	 * - population and households rows on a unit outside the area
+	 *   (column unit_code);
+	 * - households rows of a stored household recorded outside the area,
+	 *   or replacing a stored review recorded outside it (column
+	 *   household_id): an import never moves nor overwrites another
+	 *   area's records;
+	 * - in a units file, a version added or changed on a code outside
+	 *   the area, or under a parent outside it (columns code,
+	 *   parent_code); the stored units outside the area that the file
+	 *   leaves out are kept, so the file replaces the area's units only
+	 *   (a code is inside when in_area accepts it or, new, when all its
+	 *   parents are inside);
+	 * - in a lineage file, a row that is not already stored and touches
+	 *   a code outside the area (columns old_code, new_code); stored rows
+	 *   touching the outside are kept. */
+	bool (*in_area)(void *ctx, const char *code);
+	const char *outside_msg;
+	/* Households (optional): called with every valid row inside the
+	 * area, in file order, as it is read (before the whole file is known
+	 * to be clean): previews. The review is only valid during the call. */
+	void (*on_review)(void *ctx, long line, const st_review *r);
+	void *ctx;                /* of in_area and on_review */
 } import_opts;
 
 /* Appends the CSV text of an uploaded file to out: a workbook converted,
@@ -70,7 +96,8 @@ gn_err import_to_csv(const char *name, const void *data, size_t len, gn_diag *d,
 		     buf *out);
 
 /* Imports the len bytes at data (a file named name, for messages) as
- * kind. GN_OK: *rows rows written (or that would be, in a dry run).
+ * kind. GN_OK: *rows rows written (or that would be, in a dry run): the
+ * records of the file.
  * GN_EINPUT: bad input, every error in d, nothing written. GN_EIO: the
  * database failed (message in d), nothing written. GN_EUSAGE: households
  * without standards. */

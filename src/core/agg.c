@@ -49,6 +49,7 @@ struct agg {
 	size_t npops, cappops;
 	int64_t year_rows[64];
 	uint64_t generation;
+	int af_k;
 };
 
 static inline uint64_t leaf_key(int32_t code, int year)
@@ -105,6 +106,7 @@ agg *agg_new(const unit_set *u)
 {
 	agg *a = gn_xcalloc(1, sizeof *a);
 	a->u = u;
+	a->af_k = 3;
 	a->ids = strmap_new(1 << 16);
 	rehash(a, 4096);
 	size_t nc = units_ncodes(u);
@@ -138,6 +140,16 @@ void agg_free(agg *a)
 	free(a);
 }
 
+void agg_set_af_cutoff(agg *a, int k)
+{
+	a->af_k = k < 1 ? 1 : k;
+}
+
+int agg_af_cutoff(const agg *a)
+{
+	return a->af_k;
+}
+
 uint64_t agg_generation(const agg *a)
 {
 	return a->generation;
@@ -162,8 +174,15 @@ static hh_history history_of(const household *h)
 
 /* Adds (sign 1) or takes back (-1) one row's part of the figures. */
 static void contrib(agg_figures *f, const hh_history *hist, const hrow *r,
-		    int64_t sign)
+		    int64_t sign, int af_k)
 {
+	int d = __builtin_popcount(r->flags);
+	f->ndep[d > AGG_MAX_DEP ? AGG_MAX_DEP : d] += sign;
+	for (uint32_t m = r->flags; m; m &= m - 1) {
+		f->dep_all[__builtin_ctz(m)] += sign;
+		if (d >= af_k)
+			f->dep_k[__builtin_ctz(m)] += sign;
+	}
 	hh_class c = (hh_class)r->cls;
 	f->t.reviewed += sign;
 	f->t.cls[c] += sign;
@@ -206,7 +225,7 @@ static void household_contrib(agg *a, int32_t slot, int64_t sign)
 	for (uint8_t i = 0; i < h->n; i++) {
 		const hrow *r = &h->rows[i];
 		leaf *l = get_leaf(a, r->unit, r->year);
-		contrib(&l->f, &hist, r, sign);
+		contrib(&l->f, &hist, r, sign, a->af_k);
 		if (a->split_prone[r->unit]) {
 			if (sign < 0)
 				leaf_remove_hh(l, slot);
@@ -306,6 +325,12 @@ static void figures_add(agg_figures *to, const agg_figures *from)
 		to->dep_poor[i] += from->dep_poor[i];
 		to->dep_near[i] += from->dep_near[i];
 	}
+	for (int i = 0; i < STD_MAX_CATALOGUE; i++) {
+		to->dep_all[i] += from->dep_all[i];
+		to->dep_k[i] += from->dep_k[i];
+	}
+	for (int i = 0; i <= AGG_MAX_DEP; i++)
+		to->ndep[i] += from->ndep[i];
 	for (int c = 0; c < CLASS_COUNT; c++) {
 		to->members[c] += from->members[c];
 		to->minority[c] += from->minority[c];
@@ -406,7 +431,7 @@ static void place_split(query *q, const leaf *l, const unit_dest *d, size_t nd)
 				continue;
 			agg_figures f;
 			memset(&f, 0, sizeof f);
-			contrib(&f, &hist, &h->rows[j], 1);
+			contrib(&f, &hist, &h->rows[j], 1, a->af_k);
 			place_figures(q, d[k].code, &f);
 		}
 	}

@@ -25,6 +25,8 @@
 #include "transition.h"
 #include "units.h"
 
+#define AGG_MAX_DEP STD_MAX_INDICATORS
+
 /* One review as the aggregates see it. */
 typedef struct agg_review {
 	int year;
@@ -46,6 +48,12 @@ typedef struct agg_figures {
 	int64_t female[CLASS_COUNT];
 	int64_t merit[CLASS_COUNT];
 	int64_t no_labour[CLASS_COUNT];
+	/* Alkire-Foster at the cutoff of agg_set_af_cutoff (equal weights):
+	 * households by number of deprivations, and households deprived in
+	 * each indicator among all (uncensored) and among the AF-poor. */
+	int64_t ndep[AGG_MAX_DEP + 1];
+	int64_t dep_all[STD_MAX_CATALOGUE];
+	int64_t dep_k[STD_MAX_CATALOGUE];
 } agg_figures;
 
 /* Start and end of year and the movements between: end = start - out + in. */
@@ -70,6 +78,11 @@ void agg_unset(agg *a, const char *id, size_t n, int year);
 /* Sets the resident households and persons (-1 unknown) of a code. */
 void agg_set_population(agg *a, int32_t code, int year, int64_t households,
 			int64_t persons);
+/* The AF poverty cutoff in deprivations (default 3: k = 3/12 with the 12
+ * equally weighted indicators of the shipped standards). Set it before
+ * adding reviews. */
+void agg_set_af_cutoff(agg *a, int k);
+int agg_af_cutoff(const agg *a);
 /* Increases with every change. */
 uint64_t agg_generation(const agg *a);
 /* Years that have reviews, ascending; returns their number (<= max). */

@@ -180,6 +180,18 @@ describe('gnbv web UI', { concurrency: false }, () => {
 		assert.equal(await page.$$eval('#chart-rates rect.bar', (r) => r.length), top.children.length);
 		await page.waitForSelector('#chart-trend polyline');
 		await page.waitForSelector('#chart-profile rect.bar');
+		/* the year's movements add up: end = start + in - out */
+		if (top.unit.poor_start !== undefined) {
+			const mv = await page.$$eval('#dash-movements tbody tr', (trs) => trs.map((tr) =>
+				[...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+			const num = (s) => (s === '—' ? 0 : Number(s.replace(/\./g, '')));
+			for (const col of [0, 1]) {
+				const v = mv.map((r) => num(r[col]));
+				assert.equal(v[0] + v[1] + v[2] + v[3] - v[4] - v[5], v[6], `movements column ${col} add up: ${JSON.stringify(mv)}`);
+			}
+			assert.equal(mv[0][0], vnInt(top.unit.poor_start));
+			assert.equal(mv[6][0], vnInt(top.unit.poor_end));
+		}
 		await shot(page, 'dashboard-province');
 
 		/* down: a commune (on the current map, the province's children) */
@@ -231,9 +243,9 @@ describe('gnbv web UI', { concurrency: false }, () => {
 
 		/* a district, then back */
 		const d = data.children.find((c) => c.has_children) || data.children[0];
+		const dd = await s.get(`/api/v1/dashboard/summary?year=${year}&asof=${old.date}&unit=${d.code}`);
 		await page.click(`.summary-table tbody tr[data-code="${d.code}"] td[data-field="poor"]`);
 		await page.waitForSelector(`.summary-table tfoot tr[data-code="${d.code}"]`);
-		const dd = await s.get(`/api/v1/dashboard/summary?year=${year}&asof=${old.date}&unit=${d.code}`);
 		assert.ok(dd.children.every((c) => c.level === 'commune'));
 		await expectSummary(page, dd);
 		await page.click('#breadcrumb li:first-child a');
@@ -360,7 +372,9 @@ describe('gnbv web UI', { concurrency: false }, () => {
 		]);
 		await page.setInputFiles('#imp-file', { name: 'ho-loi.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
 		await page.click('#imp-upload');
-		await page.waitForSelector('#imp-summary');
+		await page.waitForSelector('#imp-summary, #imp-result .msg-error');
+		assert.equal(await page.$('#imp-summary') !== null, true,
+			'upload answered: ' + (await page.textContent('#imp-result')));
 		await page.waitForSelector('#imp-errors');
 		const errors = await page.$$eval('#imp-errors tbody tr', (trs) => trs.map((tr) => ({
 			line: tr.children[0].textContent.trim(), column: tr.children[1].textContent.trim(), message: tr.children[2].textContent.trim()

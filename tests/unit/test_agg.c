@@ -152,6 +152,12 @@ static void brute(const truth_row *rows, size_t n, const unit_map *m,
 			if (r->cls == CLASS_POOR)
 				for (int b = 0; b < 32; b++)
 					fs[z]->dep_poor[b] += (r->flags >> b) & 1;
+			int nd = __builtin_popcount(r->flags);
+			fs[z]->ndep[nd > AGG_MAX_DEP ? AGG_MAX_DEP : nd]++;
+			for (int b = 0; b < 32; b++) {
+				fs[z]->dep_all[b] += (r->flags >> b) & 1;
+				fs[z]->dep_k[b] += nd >= 3 && ((r->flags >> b) & 1);
+			}
 		}
 	}
 	free(dest);
@@ -180,6 +186,9 @@ static void compare(const agg *a, const unit_set *u, const truth_row *rows, size
 		assert_memory_equal(x->t.tr, y->t.tr, sizeof x->t.tr);
 		assert_memory_equal(x->members, y->members, sizeof x->members);
 		assert_memory_equal(x->dep_poor, y->dep_poor, sizeof x->dep_poor);
+		assert_memory_equal(x->ndep, y->ndep, sizeof x->ndep);
+		assert_memory_equal(x->dep_all, y->dep_all, sizeof x->dep_all);
+		assert_memory_equal(x->dep_k, y->dep_k, sizeof x->dep_k);
 		/* end = start - out + in */
 		int64_t in = x->t.tr[TR_NEW_POOR] + x->t.tr[TR_RE_POOR] + x->t.tr[TR_NEAR_TO_POOR];
 		int64_t out = x->t.tr[TR_ESCAPED_POOR] + x->t.tr[TR_POOR_TO_NEAR];
