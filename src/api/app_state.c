@@ -373,7 +373,8 @@ gn_err api_new(const api_config *cfg, gn_diag *d, api **out)
 	a->fixed_today = GN_DATE_MIN;
 	pthread_mutex_init(&a->mu, NULL);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned gate = cfg->hash_threads ? cfg->hash_threads : (cpus > 0 ? (unsigned)cpus : 1);
+	/* at most CPUs - 1 hashes at once: a core stays for the others */
+	unsigned gate = cfg->hash_threads ? cfg->hash_threads : (cpus > 1 ? (unsigned)cpus - 1 : 1);
 	sem_init(&a->hash_gate, 0, gate);
 	gn_err rc = GN_OK;
 	const char *today = getenv("GNBV_TODAY");

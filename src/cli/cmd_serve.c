@@ -107,7 +107,7 @@ static const cli_opt opts[] = {
 	{"port", "N", false, "TCP port (default 8080; 0: any free port, printed)"},
 	{"bind", "ADDR", false, "address to listen on (default 127.0.0.1)"},
 	{"db", "FILE", false, "database (default $GNBV_DB, else gnbv.db)"},
-	{"threads", "N", false, "worker threads (default: online CPUs)"},
+	{"threads", "N", false, "worker threads (default: online CPUs + 2)"},
 	{"list-routes", NULL, false, "print the API's route table and exit"},
 };
 

@@ -361,7 +361,9 @@ gn_err http_server_start(const http_server_config *cfg, char *err,
 	}
 	http_server *s = gn_xcalloc(1, sizeof *s);
 	s->cfg = *cfg;
-	unsigned threads = cfg->threads ? cfg->threads : online_cpus();
+	/* Two workers more than CPUs: a login's password hash (argon2id,
+	 * ~140 ms) must not leave the other users without a worker. */
+	unsigned threads = cfg->threads ? cfg->threads : online_cpus() + 2;
 	s->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
 				MHD_OPTION_SOCK_ADDR, sa,
 				MHD_OPTION_THREAD_POOL_SIZE, threads,
