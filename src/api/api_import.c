@@ -295,7 +295,7 @@ static const char *upload_name(api_ctx *c, const char *dflt, int *status)
 	return s;
 }
 
-/* The kind of the query (or of a stored upload); NULL: a 422 written. */
+/* The kind named s; false (a 422 naming the field kind written) when bad. */
 static bool parse_kind(api_ctx *c, const char *s, file_kind *k, int *status)
 {
 	if (s && file_kind_parse(s, k))

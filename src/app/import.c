@@ -127,6 +127,8 @@ typedef struct used_ctx {
 static bool check_used(void *p, const char *code)
 {
 	used_ctx *c = p;
+	if (strcmp(code, "*") == 0)
+		return true; /* a user's national scope, not a unit */
 	int32_t i = units_find(c->u, code, strlen(code));
 	size_t nv = 0;
 	if (i >= 0)
@@ -603,11 +605,19 @@ static gn_err read_households(const char *name, const char *csv, size_t len,
 	return diag_errors(d) > before ? GN_EINPUT : GN_OK;
 }
 
+static void locked(long line, const st_review *r, const char *name, gn_diag *d)
+{
+	diag_error(d, name, line, "year",
+		   "the review of household \"%s\" for %d is locked and cannot be replaced",
+		   r->household_id, r->year);
+}
+
 /* Writes the household of rows v[0..n) (one id, sorted by year) and its
- * reviews. Locked reviews are reported and skipped; the caller rolls
- * back when any was. */
+ * reviews. Locked reviews, and records of another area, are reported and
+ * skipped; the caller rolls back when any was. When write is false, only
+ * checks and reports. */
 static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts *o,
-			      const char *name, gn_diag *d)
+			      bool write, const char *name, gn_diag *d)
 {
 	const st_review *latest = &v[n - 1].r;
 	st_household old;
@@ -643,6 +653,8 @@ static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts
 							   v[k].r.year, outside_msg(o));
 						foreign = true;
 					}
+					if ((!write || foreign) && strcmp(rv[i].status, "locked") == 0)
+						locked(v[k].line, &v[k].r, name, d);
 					free(v[k].r.support_needs);
 					v[k].r.support_needs = rv[i].support_needs;
 					rv[i].support_needs = NULL;
@@ -652,9 +664,10 @@ static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts
 		}
 		free(rv);
 	}
-	if (foreign) {
+	if (foreign || !write) {
 		/* reported; the caller rolls back */
-		st_household_clear(&old);
+		if (exists)
+			st_household_clear(&old);
 		return GN_OK;
 	}
 	if (update) {
@@ -673,9 +686,7 @@ static gn_err write_household(store *st, imp_row *v, size_t n, const import_opts
 	for (size_t k = 0; k < n; k++) {
 		err = store_review_put(st, &v[k].r, o->user);
 		if (err == GN_EINPUT) {
-			diag_error(d, name, v[k].line, "year",
-				   "the review of household \"%s\" for %d is locked and cannot be replaced",
-				   v[k].r.household_id, v[k].r.year);
+			locked(v[k].line, &v[k].r, name, d);
 			continue;
 		}
 		if (err)
@@ -700,19 +711,30 @@ static gn_err import_households(store *st, const char *name, const char *csv,
 		err = db_error(st, name, d, err);
 		goto done;
 	}
-	if ((err = read_households(name, csv, len, u, o, d, &t)))
+	err = read_households(name, csv, len, u, o, d, &t);
+	bool write = err == GN_OK;
+	if (err && err != GN_EINPUT)
 		goto done;
-	if ((err = store_begin(st))) {
+	/* With errors already, the valid rows are still checked against the
+	 * store (records of another area, locked reviews), without writing,
+	 * so that one answer lists every error. */
+	if (write && (err = store_begin(st))) {
 		err = db_error(st, name, d, err);
 		goto done;
 	}
-	for (size_t i = 0; i < t.n && !err;) {
+	gn_err werr = GN_OK;
+	for (size_t i = 0; i < t.n && !werr;) {
 		size_t j = i + 1;
 		while (j < t.n && strcmp(t.v[j].r.household_id, t.v[i].r.household_id) == 0)
 			j++;
-		err = write_household(st, t.v + i, j - i, o, name, d);
+		werr = write_household(st, t.v + i, j - i, o, write, name, d);
 		i = j;
 	}
+	if (!write) {
+		err = werr ? werr : GN_EINPUT;
+		goto done;
+	}
+	err = werr;
 	if (err || diag_errors(d) > before) {
 		store_rollback(st);
 		if (!err)
