@@ -35,7 +35,8 @@
 		'district_officer', 'province_officer'];
 	/* Roles that may enter reviews, and import files (src/api/roles.c). */
 	var WRITE_ROLES = ['collaborator', 'commune_officer', 'commune_chair'];
-	var IMPORT_ROLES = ['commune_officer'];
+	var IMPORT_ROLES = ['commune_officer', 'district_officer', 'province_officer'];
+	var MAP_ROLES = ['province_officer', 'admin']; /* units and lineage files */
 
 	var INDICATORS_2022 = ['d_employment', 'd_dependents', 'd_nutrition', 'd_health_insurance',
 		'd_adult_education', 'd_child_schooling', 'd_housing_quality', 'd_housing_area',
@@ -81,10 +82,14 @@
 	var PERM_ROLES = {
 		read_personal: PERSONAL_ROLES,
 		write_reviews: WRITE_ROLES,
-		import_data: IMPORT_ROLES
+		import_data: IMPORT_ROLES,
+		import_map: MAP_ROLES
 	};
 
 	function can(perm) {
+		if (Array.isArray(perm)) { /* any of them */
+			return perm.some(can);
+		}
 		var p = state.me && state.me.permissions;
 		if (p && p[perm] !== undefined) {
 			return !!p[perm];
@@ -269,7 +274,7 @@
 		{ re: /^\/households$/, view: viewHouseholds, menu: 'households', perm: 'read_personal' },
 		{ re: /^\/households\/([^/]+)$/, view: viewHousehold, menu: 'households', perm: 'read_personal' },
 		{ re: /^\/households\/([^/]+)\/reviews\/(\d{4})$/, view: viewReview, menu: 'households', perm: 'write_reviews' },
-		{ re: /^\/import$/, view: viewImport, menu: 'import', perm: 'import_data' }
+		{ re: /^\/import$/, view: viewImport, menu: 'import', perm: ['import_data', 'import_map'] }
 	];
 
 	function runCleanups() {
@@ -382,7 +387,7 @@
 		if (can('read_personal')) {
 			entries.push({ id: 'households', href: '#/households', label: 'nav.households' });
 		}
-		if (can('import_data')) {
+		if (can(['import_data', 'import_map'])) {
 			entries.push({ id: 'import', href: '#/import', label: 'nav.import' });
 		}
 		entries.forEach(function (e) {
@@ -620,12 +625,8 @@
 		var profileBox = h('div', { class: 'chart-box', id: 'chart-profile' });
 		var profileNote = h('p', { class: 'small muted' });
 		var afBox = h('div', { id: 'dash-af' });
-		var afBy = U.select({ id: 'dash-af-by', name: 'by' }, [
-			{ value: '', label: t('dash.af_by_none') },
-			{ value: 'area', label: t('dash.af_by_area') },
-			{ value: 'ethnicity', label: t('dash.af_by_ethnicity') },
-			{ value: 'sex', label: t('dash.af_by_sex') }
-		], q.by || '');
+		var afNote = h('p', { class: 'small muted', id: 'dash-af-note' });
+		var afContribBox = h('div', { class: 'chart-box', id: 'chart-af-contrib' });
 
 		U.clear(root);
 		root.appendChild(h('div', { class: 'page-head' }, [
@@ -651,11 +652,11 @@
 		]));
 		root.appendChild(h('div', { class: 'grid2' }, [
 			h('section', { class: 'card' }, [h('h2', { text: t('dash.chart_profile') }), profileNote, profileBox]),
-			h('section', { class: 'card' }, [
-				h('h2', { text: t('dash.af') }),
-				h('div', { class: 'controls' }, U.field(t('dash.af_by'), afBy)),
-				afBox
-			])
+			h('section', { class: 'card' }, [h('h2', { text: t('dash.af_contrib') }), afNote, afContribBox])
+		]));
+		root.appendChild(h('section', { class: 'card' }, [
+			h('h2', { text: t('dash.af') }),
+			afBox
 		]));
 
 		function renderCrumbs() {
@@ -746,7 +747,7 @@
 		async function loadAf() {
 			try {
 				var a = await api('GET', '/dashboard/af', null, {
-					query: { year: year, unit: unit, asof: asof, by: afBy.value || null }
+					query: { year: year, unit: unit, asof: asof }
 				});
 				if (!ctx.alive()) {
 					return;
@@ -755,12 +756,51 @@
 			} catch (e) {
 				if (ctx.alive() && e.status !== 401) {
 					U.clear(afBox).appendChild(U.message('error', errorText(e)));
+					U.clear(afContribBox);
+					afNote.textContent = '';
 				}
 			}
 		}
 
+		/* The AF table: each child, then the unit itself as the total
+		 * (docs/api.md: {unit, children} with code, name, n, q, H, A, M0). */
+		function afRows(a) {
+			var out = [];
+			((a && a.children) || []).forEach(function (c) {
+				out.push({ name: c.name, code: c.code, n: c.n, q: c.q, H: c.H, A: c.A, M0: c.M0 });
+			});
+			if (a && a.unit) {
+				var u = a.unit;
+				out.push({ total: true, name: u.name, code: u.code, n: u.n, q: u.q, H: u.H, A: u.A, M0: u.M0 });
+			}
+			return out;
+		}
+
+		/* The unit's H, A, M0 and the contribution of each indicator to its
+		 * M0 (pctb, sums to 100 %), when the answer carries them. */
+		function renderContrib(a) {
+			var u = a && a.unit;
+			var inds = u && Array.isArray(u.indicators) ? u.indicators : [];
+			afNote.textContent = u && u.M0 !== undefined ? t('dash.af_measures', {
+				H: I.fmtPct(u.H), A: I.fmtPct(u.A), M0: I.fmtNum(u.M0, 4),
+				k: a.k && a.k.deprivations ? a.k.deprivations + '/' + (a.k.of || 12) : ''
+			}) : '';
+			/* labels above the bars (stacked, one series): long names stay whole */
+			C.stacked(afContribBox, inds.filter(function (d) {
+				return d.pctb !== undefined;
+			}).map(function (d) {
+				return { label: I.has('ind.' + d.key) ? t('ind.' + d.key) : d.key, values: [d.pctb] };
+			}), [{ name: t('dash.af_contrib'), cls: 'c-af' }], {
+				ariaLabel: t('dash.af_contrib'),
+				format: function (v) {
+					return I.fmtPct(v);
+				}
+			});
+		}
+
 		function renderAf(a) {
-			var rows = Array.isArray(a) ? a : (a && (a.rows || a.units)) || [];
+			var rows = afRows(a);
+			renderContrib(a);
 			U.clear(afBox);
 			if (!rows.length) {
 				afBox.appendChild(h('p', { class: 'muted', text: t('app.nodata') }));
@@ -783,34 +823,24 @@
 					return I.fmtNum(v, 4);
 				} }
 			];
-			var showGroup = rows.some(function (r) {
-				return r.group && r.group !== 'all';
-			});
 			afBox.appendChild(h('div', { class: 'table-wrap scroll-y' }, h('table', { class: 'data af-table' }, [
 				h('thead', null, h('tr', null, [
 					h('th', { scope: 'col', class: 'col-name', text: t('dash.unit') }),
-					showGroup ? h('th', { scope: 'col', text: t('dash.af_group') }) : null,
 					cols.map(function (c) {
 						return h('th', { scope: 'col', class: 'num', text: t(c.label) });
 					})
 				])),
 				h('tbody', null, rows.map(function (r) {
-					var total = r.unit_code === 'TOTAL';
-					return h('tr', { class: total ? 'total' : null }, [
-						h('th', { scope: 'row', class: 'col-name', text: total ? t('dash.total') : (r.unit_name || r.unit_code) }),
-						showGroup ? h('td', { text: I.has('group.' + r.group) ? t('group.' + r.group) : r.group }) : null,
+					return h('tr', { class: r.total ? 'total' : null, dataset: { code: r.code } }, [
+						h('th', { scope: 'row', class: 'col-name', text: r.total ? t('dash.total') + (r.name ? ': ' + r.name : '') : (r.name || r.code) }),
 						cols.map(function (c) {
-							return h('td', { class: 'num', text: c.f(r[c.key]) });
+							return h('td', { class: 'num', dataset: { field: c.key }, text: c.f(r[c.key]) });
 						})
 					]);
 				}))
 			])));
 		}
 
-		afBy.addEventListener('change', function () {
-			history.replaceState(null, '', hashFor('/dashboard', { year: year, asof: asof, path: path.join(','), by: afBy.value || null }));
-			loadAf();
-		});
 
 		renderSummary(summary);
 		renderTrend(trend);
@@ -960,8 +990,8 @@
 			results.appendChild(h('div', { class: 'table-wrap' }, h('table', { class: 'data hh-table' }, [
 				h('thead', null, h('tr', null, [
 					h('th', { scope: 'col', text: t('hh.head') }),
-					h('th', { scope: 'col', text: t('hh.id') }),
-					h('th', { scope: 'col', text: t('hh.unit') }),
+					h('th', { scope: 'col', class: 'col-id', text: t('hh.id') }),
+					h('th', { scope: 'col', class: 'col-unit', text: t('hh.unit') }),
 					h('th', { scope: 'col', text: t('hh.village') }),
 					h('th', { scope: 'col', text: t('hh.class') })
 				])),
@@ -969,8 +999,8 @@
 					var href = '#/households/' + encodeURIComponent(r.id);
 					var tr = h('tr', { class: 'clickable', dataset: { id: r.id } }, [
 						h('th', { scope: 'row' }, h('a', { href: href, text: r.head_name || r.id })),
-						h('td', { class: 'mono', text: r.id }),
-						h('td', { text: r.unit_name || r.unit_code || '', title: r.unit_code || null }),
+						h('td', { class: 'mono col-id', text: r.id }),
+						h('td', { class: 'col-unit', text: r.unit_name || r.unit_code || '', title: r.unit_code || null }),
 						h('td', { text: r.village || '' }),
 						h('td', null, classBadge(r['class']))
 					]);
@@ -1616,9 +1646,13 @@
 
 	function viewImport(ctx) {
 		var root = ctx.root;
-		var kindSel = U.select({ id: 'imp-kind', name: 'kind' }, ['households', 'population', 'units', 'lineage'].map(function (k) {
+		/* households and population: import_data; units and lineage (they
+		 * change the map): import_map */
+		var kinds = (can('import_data') ? ['households', 'population'] : []).concat(
+			can('import_map') ? ['units', 'lineage'] : []);
+		var kindSel = U.select({ id: 'imp-kind', name: 'kind' }, kinds.map(function (k) {
 			return { value: k, label: t('imp.kind.' + k) };
-		}), ctx.query.kind || 'households');
+		}), ctx.query.kind || kinds[0]);
 		var fileIn = h('input', { type: 'file', id: 'imp-file', name: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 		var upBtn = h('button', { type: 'submit', class: 'primary', id: 'imp-upload', text: t('imp.upload') });
 		var progress = h('progress', { id: 'imp-progress', max: '100', value: '0', hidden: true });
@@ -1693,7 +1727,7 @@
 				])),
 				h('tbody', null, errors.map(function (er) {
 					return h('tr', { dataset: { line: er.line, column: er.column } }, [
-						h('td', { class: 'num', text: er.line !== undefined && er.line !== null ? String(er.line) : '' }),
+						h('td', { class: 'num', text: er.line !== undefined && er.line !== null ? String(er.line) : t('imp.whole_file') }),
 						h('td', { class: 'mono', text: er.column || '' }),
 						h('td', { text: er.message || '' })
 					]);
@@ -1741,12 +1775,27 @@
 		function renderPreview(res, filename) {
 			U.clear(out);
 			var errors = (res && res.errors) || [];
+			var nerr = res && res.error_count !== undefined && res.error_count !== null ? Number(res.error_count) : errors.length;
 			out.appendChild(h('p', { id: 'imp-summary', text: t('imp.summary', {
-				file: filename, rows: I.fmtNum(res.rows), errors: I.fmtNum(errors.length)
+				file: res.filename || filename, rows: I.fmtNum(res.rows), errors: I.fmtNum(nerr)
 			}) }));
-			if (errors.length) {
+			var warnings = (res && res.warnings) || [];
+			if (warnings.length) {
+				out.appendChild(h('div', { class: 'msg msg-info', id: 'imp-warnings' }, [
+					h('p', { text: t('imp.warnings') }),
+					h('ul', null, warnings.map(function (w) {
+						return h('li', { text: typeof w === 'string' ? w : [w.line ? t('imp.line') + ' ' + w.line : '', w.column || '', w.message || ''].filter(Boolean).join(': ') });
+					}))
+				]));
+			}
+			if (nerr > 0 || errors.length) {
 				out.appendChild(U.message('error', t('imp.fix')));
+				if (res.truncated) {
+					out.appendChild(U.message('info', t('imp.truncated', { shown: I.fmtNum(errors.length), total: I.fmtNum(nerr) })));
+				}
 				out.appendChild(errorTable(errors));
+			} else if (res.id === null || res.id === undefined) {
+				out.appendChild(U.message('error', t('app.error')));
 			} else {
 				var commitBtn = h('button', { type: 'button', class: 'primary', id: 'imp-commit', text: t('imp.commit') });
 				var commitOut = h('div', { id: 'imp-commit-result', 'aria-live': 'polite' });

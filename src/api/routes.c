@@ -26,7 +26,7 @@ static const api_route routes[] = {
 	 "the logged-in user and the CSRF token"},
 	{HTTP_GET, "/api/v1/units", api_units, AUTH,
 	 "children of a unit on the map of a date (?parent=&asof=)"},
-	{HTTP_GET, "/api/v1/maps", api_maps, AUTH,
+	{HTTP_GET, "/api/v1/maps", api_maps, 0,
 	 "map dates worth offering"},
 	{HTTP_GET, "/api/v1/households", api_households_list, PERSONAL,
 	 "households in scope (?unit=&q=&year=&class=&offset=&limit=)"},

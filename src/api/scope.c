@@ -14,6 +14,32 @@ struct scope {
 	size_t nlist;
 };
 
+/* Whether code c sits under unit (or is it) on the map of day d. */
+static bool under_at(const unit_set *u, int32_t c, int32_t unit, gn_date d)
+{
+	const unit_version *v = units_at(u, c, d);
+	for (int depth = 0; v && depth < LEVEL_COUNT + 1; depth++) {
+		if (v->code == unit)
+			return true;
+		v = v->parent >= 0 ? units_at(u, v->parent, d) : NULL;
+	}
+	return false;
+}
+
+/* Whether some version of code c sat under unit while it existed (the
+ * old districts and communes of a province, on the maps before 2025). */
+static bool under_once(const unit_set *u, int32_t c, int32_t unit)
+{
+	size_t n;
+	const unit_version *v = units_versions(u, c, &n);
+	for (size_t i = 0; i < n; i++) {
+		gn_date d = v[i].to != GN_DATE_MAX ? v[i].to : v[i].from;
+		if (d != GN_DATE_MIN && under_at(u, c, unit, d))
+			return true;
+	}
+	return false;
+}
+
 scope *scope_new(const unit_set *u, const unit_map *m, int32_t unit)
 {
 	size_t nc = units_ncodes(u);
@@ -31,6 +57,11 @@ scope *scope_new(const unit_set *u, const unit_map *m, int32_t unit)
 			for (size_t k = 0; k < nd && !in; k++)
 				in = unit_map_ancestor(m, d[k].code, uv->level) == unit;
 		}
+		/* and what was under the unit on older maps (a province's
+		 * districts and communes before 2025; a district officer's
+		 * communes while the district existed) */
+		if (!in && unit >= 0)
+			in = under_once(u, (int32_t)c, unit);
 		if (in) {
 			s->bits[c / 64] |= (uint64_t)1 << (c % 64);
 			s->list[s->nlist++] = (int32_t)c;

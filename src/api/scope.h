@@ -11,6 +11,12 @@
  * A scope is a bitmap over the set's code indexes, computed once per unit
  * and cached by the caller (app_state.c).
  *
+ * A code is in the scope of a unit when, on today's map, the code or one
+ * of its destinations through lineage lies under the unit; or when some
+ * version of the code lay under the unit on the map of its own time (so a
+ * province keeps its old districts, and a district officer the communes
+ * of the district while it existed).
+ *
  * Ownership: scope_new's result is freed by scope_free (NULL accepted);
  * it borrows nothing after construction.
  */

@@ -192,6 +192,18 @@ describe('gnbv web UI', { concurrency: false }, () => {
 			assert.equal(mv[0][0], vnInt(top.unit.poor_start));
 			assert.equal(mv[6][0], vnInt(top.unit.poor_end));
 		}
+		/* Alkire-Foster: one row per child and the total, n and M0 as the API says */
+		const af = await s.get(`/api/v1/dashboard/af?year=${year}&unit=14&asof=${asof}`);
+		const afRows = af.children.map((c) => ({ unit_name: c.name, n: c.n, M0: c.M0 }))
+			.concat([{ unit_name: af.unit.name, n: af.unit.n, M0: af.unit.M0 }]);
+		await page.waitForSelector('#dash-af tbody tr');
+		const shown = await page.$$eval('#dash-af tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+		assert.equal(shown.length, afRows.length, 'AF rows');
+		afRows.forEach((r, i) => {
+			assert.ok(shown[i][0].endsWith(r.unit_name), `AF row ${i}: ${shown[i][0]}`);
+			assert.equal(shown[i][1], vnInt(r.n));
+			assert.equal(shown[i][shown[i].length - 1], Number(r.M0).toFixed(4).replace('.', ','));
+		});
 		await shot(page, 'dashboard-province');
 
 		/* down: a commune (on the current map, the province's children) */

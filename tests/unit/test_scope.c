@@ -106,13 +106,25 @@ static void test_scope(void **state)
 	assert_false(has(s, u, "02"));
 	assert_false(has(s, u, "00020"));
 	assert_false(has(s, u, "V20"));
-	/* the old district is not carried anywhere: out of every scope */
-	assert_false(has(s, u, "001"));
+	/* the old district lay under the province while it existed: the
+	 * province's dashboard can open it on the 2024 map */
+	assert_true(has(s, u, "001"));
 	scope_free(s);
 
-	/* A unit that is not on today's map sees nothing. */
+	/* The old district's officer sees the communes of the district as it
+	 * was, not the province. */
+	s = scope_new(u, m, units_find(u, "001", 3));
+	assert_true(has(s, u, "001"));
+	assert_true(has(s, u, "00001"));
+	assert_true(has(s, u, "00003"));
+	assert_false(has(s, u, "01"));
+	assert_false(has(s, u, "00010"));
+	scope_free(s);
+
+	/* A unit that is not on today's map sees only its own past. */
 	s = scope_new(u, m, units_find(u, "00002", 5));
-	assert_int_equal(scope_count(s), 0);
+	assert_int_equal(scope_count(s), 1);
+	assert_true(has(s, u, "00002"));
 	scope_free(s);
 
 	/* The national scope. */

@@ -160,6 +160,17 @@ async function startGnbv() {
 		throw new Error(`gnbv binary not found at ${BIN} (set GNBV_BIN)`);
 	}
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gnbv-browser-'));
+	try {
+		return await seedAndServe(dir);
+	} catch (e) {
+		if (!process.env.GNBV_KEEP) {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+		throw e;
+	}
+}
+
+async function seedAndServe(dir) {
 	const syn = path.join(dir, 'synth');
 	const db = path.join(dir, 'gnbv.db');
 	run(['synth', '--province', '14', '--scale', '0.02', '--out', syn]);
@@ -187,11 +198,19 @@ async function startGnbv() {
 		env,
 		stdio: ['ignore', process.env.GNBV_SERVER_LOG ? 'inherit' : log, process.env.GNBV_SERVER_LOG ? 'inherit' : log]
 	});
+	/* never leave a server behind, whatever ends the test process */
+	const reap = () => {
+		if (child.exitCode === null) {
+			child.kill('SIGKILL');
+		}
+	};
+	process.once('exit', reap);
 	const base = `http://127.0.0.1:${port}`;
 	try {
 		await waitUp(base + '/api/v1/maps', child, 20000);
 	} catch (e) {
 		child.kill('SIGKILL');
+		fs.closeSync(log);
 		throw new Error(`${e.message}\n${fs.readFileSync(path.join(dir, 'serve.log'), 'utf8').slice(-3000)}`);
 	}
 
