@@ -400,18 +400,17 @@ struct unit_map {
 	size_t ndest, capdest;
 };
 
-static const unit_set *sort_set; /* qsort has no context argument */
-
-static int cmp_code(const void *a, const void *b)
+/* Comparators with the set as context (qsort_r): maps are built on
+ * several threads at once in the server. */
+static int cmp_code(const void *a, const void *b, void *u)
 {
-	return strcmp(units_code(sort_set, *(const int32_t *)a),
-		      units_code(sort_set, *(const int32_t *)b));
+	return strcmp(units_code(u, *(const int32_t *)a), units_code(u, *(const int32_t *)b));
 }
 
-static int cmp_dest(const void *a, const void *b)
+static int cmp_dest(const void *a, const void *b, void *u)
 {
-	return strcmp(units_code(sort_set, ((const unit_dest *)a)->code),
-		      units_code(sort_set, ((const unit_dest *)b)->code));
+	return strcmp(units_code(u, ((const unit_dest *)a)->code),
+		      units_code(u, ((const unit_dest *)b)->code));
 }
 
 static void push_dest(unit_map *m, int32_t code, share s)
@@ -475,10 +474,10 @@ unit_map *unit_map_new(const unit_set *u, gn_date d)
 			m->by_level[l][m->nby_level[l]++] = (int32_t)c;
 		}
 	}
-	sort_set = u;
 	for (int l = 0; l < LEVEL_COUNT; l++)
 		if (m->nby_level[l])
-			qsort(m->by_level[l], m->nby_level[l], sizeof(int32_t), cmp_code);
+			qsort_r(m->by_level[l], m->nby_level[l], sizeof(int32_t), cmp_code,
+				(void *)u);
 	for (size_t c = 0; c < nc; c++) {
 		size_t start = m->ndest;
 		if (m->valid[c])
@@ -489,7 +488,7 @@ unit_map *unit_map_new(const unit_set *u, gn_date d)
 		size_t n = m->ndest - start;
 		unit_dest *ds = m->dest + start;
 		if (n > 1)
-			qsort(ds, n, sizeof *ds, cmp_dest);
+			qsort_r(ds, n, sizeof *ds, cmp_dest, (void *)u);
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (k && ds[k - 1].code == ds[i].code) {
