@@ -46,7 +46,7 @@
  * ---- Ownership --------------------------------------------------------
  * api_new's api is freed by api_free (NULL accepted), after the HTTP
  * server that uses it has stopped. On success api_new takes ownership of
- * cfg->stds (on failure it stays the caller's).
+ * cfg->stds and cfg->cal (on failure they stay the caller's).
  */
 #ifndef GN_API_H
 #define GN_API_H
@@ -55,8 +55,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/calendar.h"
 #include "../core/diag.h"
 #include "../core/err.h"
+#include "../core/procedure.h"
 #include "../core/standard.h"
 #include "../http/server.h"
 #include "../store/store.h"
@@ -96,6 +98,8 @@ typedef struct api_config {
 	const char *db_path;
 	std_set *stds;          /* taken */
 	unsigned hash_threads;  /* concurrent password hashes; 0: online CPUs */
+	calendar *cal;          /* public holidays (taken); NULL: weekends only */
+	const review_procedure *proc; /* review procedure (copied); NULL: defaults */
 } api_config;
 
 /* Opens the store at cfg->db_path once to load the units (and check that

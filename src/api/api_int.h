@@ -77,6 +77,10 @@ store *api_thread_store(api *a);
  * released when the request's arena is freed. NULL on a store failure. */
 api_world *api_world_acquire(api *a, store *st, arena *ar);
 const std_set *api_standards(const api *a);
+/* The public holidays (NULL: weekends only) and the review procedure
+ * (api_config), for the review workflow. */
+const calendar *api_calendar(const api *a);
+const review_procedure *api_procedure(const api *a);
 /* Runs crypto_pwhash_str_verify with at most hash_threads at once. */
 bool api_password_verify(api *a, const char *hash, const char *password);
 /* A hash of a random password: verified against when the user does not
@@ -154,6 +158,12 @@ int api_public_summary(api_ctx *c);
 int api_import_preview(api_ctx *c);
 int api_import_commit(api_ctx *c);
 int api_export(api_ctx *c);
+int api_rounds_list(api_ctx *c);
+int api_round_create(api_ctx *c);
+int api_round_get(api_ctx *c);
+int api_round_action(api_ctx *c);
+int api_applications_list(api_ctx *c);
+int api_application_create(api_ctx *c);
 
 /* The live aggregates (api_dashboard.c): built from the whole store by
  * api_dashboard_start (at api_new and after a units reload; a failure

@@ -53,6 +53,8 @@ struct api {
 	sem_t hash_gate;
 	char dummy_hash[crypto_pwhash_STRBYTES];
 	gn_date fixed_today;       /* from $GNBV_TODAY, or GN_DATE_MIN */
+	calendar *cal;             /* public holidays (owned) */
+	review_procedure proc;     /* numbers of the review procedure */
 };
 
 static pthread_mutex_t map_build_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -333,6 +335,16 @@ const std_set *api_standards(const api *a)
 	return a->stds;
 }
 
+const calendar *api_calendar(const api *a)
+{
+	return a->cal;
+}
+
+const review_procedure *api_procedure(const api *a)
+{
+	return &a->proc;
+}
+
 bool api_password_verify(api *a, const char *hash, const char *password)
 {
 	while (sem_wait(&a->hash_gate) != 0)
@@ -370,6 +382,11 @@ gn_err api_new(const api_config *cfg, gn_diag *d, api **out)
 	api *a = gn_xcalloc(1, sizeof *a);
 	a->db_path = gn_xstrdup(cfg->db_path);
 	a->stds = cfg->stds;
+	a->cal = cfg->cal;
+	if (cfg->proc)
+		a->proc = *cfg->proc;
+	else
+		procedure_defaults(&a->proc);
 	a->fixed_today = GN_DATE_MIN;
 	pthread_mutex_init(&a->mu, NULL);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -418,6 +435,7 @@ gn_err api_new(const api_config *cfg, gn_diag *d, api **out)
 done:
 	if (rc) {
 		a->stds = NULL; /* stays the caller's on failure */
+		a->cal = NULL;
 		api_free(a);
 		return rc;
 	}
@@ -434,6 +452,7 @@ void api_free(api *a)
 		store_close(a->stores[i]);
 	world_release(a->world);
 	std_set_free(a->stds);
+	cal_free(a->cal);
 	sem_destroy(&a->hash_gate);
 	pthread_mutex_destroy(&a->mu);
 	free(a->db_path);

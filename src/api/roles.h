@@ -32,6 +32,9 @@ typedef struct role_info {
 	bool manage_users;
 	bool read_only;          /* no state-changing request but logout */
 	bool national;           /* may be given the whole country ("*") */
+	bool manage_rounds;      /* run the review rounds of their commune (open, record
+				  * meetings, postings, complaints; register applications);
+				  * approving them is `approve` */
 } role_info;
 
 /* The role called name, or NULL. */

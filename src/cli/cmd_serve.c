@@ -55,14 +55,23 @@ static int run(const cli_command *cmd, const cli_args *a)
 	int status = inputs_standards(&stds);
 	if (status)
 		return status;
+	/* The review workflow's data: holidays and the procedure's numbers. */
+	calendar *cal = NULL;
+	review_procedure proc;
+	if ((status = inputs_calendar(&cal)) || (status = inputs_procedure(&proc))) {
+		cal_free(cal);
+		std_set_free(stds);
+		return status;
+	}
 	gn_diag *d = diag_new(20);
 	api *app = NULL;
-	api_config cfg = {.db_path = db, .stds = stds};
+	api_config cfg = {.db_path = db, .stds = stds, .cal = cal, .proc = &proc};
 	gn_err rc = api_new(&cfg, d, &app);
 	if (rc) {
 		cli_print_diag(d);
 		diag_free(d);
 		std_set_free(stds);
+		cal_free(cal);
 		cli_error(cmd, "cannot serve %s: %s", db, gn_strerror(rc));
 		return rc == GN_EINPUT ? EXIT_BADINPUT : EXIT_FAIL;
 	}
@@ -118,7 +127,9 @@ const cli_command cmd_serve = {
 		"Prints the URL it serves on, then answers until SIGINT or SIGTERM.\n"
 		"The API is described in docs/api.md; the web UI is compiled into the\n"
 		"binary. Users are created with `gnbv user add`. $GNBV_TODAY (YYYY-MM-DD)\n"
-		"fixes today's date, for tests.",
+		"fixes today's date, for tests. The review workflow counts working days\n"
+		"with DATA/holidays/vn.csv ($GNBV_HOLIDAYS) and takes its numbers from\n"
+		"DATA/review/procedure.csv ($GNBV_PROCEDURE).",
 	.opts = opts,
 	.nopts = sizeof opts / sizeof opts[0],
 	.run = run,

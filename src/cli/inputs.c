@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "../core/buf.h"
+#include "../io/holidays_file.h"
+#include "../io/procedure_file.h"
 #include "../io/standard_file.h"
 #include "../io/units_file.h"
 #include "../io/value.h"
@@ -39,6 +41,44 @@ int inputs_standards(std_set **out)
 		s = NULL;
 	}
 	*out = s;
+	return finish(d, rc);
+}
+
+/* $env when set, else DATA/rel, into path. */
+static void data_path(buf *path, const char *env, const char *rel)
+{
+	const char *v = getenv(env);
+	if (v && *v)
+		buf_puts(path, v);
+	else
+		buf_printf(path, "%s/%s", cli_data_dir(), rel);
+}
+
+int inputs_calendar(calendar **out)
+{
+	gn_diag *d = diag_new(50);
+	calendar *c = cal_new();
+	buf path;
+	buf_init(&path, 0);
+	data_path(&path, "GNBV_HOLIDAYS", "holidays/vn.csv");
+	gn_err rc = holidays_load_file(c, buf_cstr(&path), buf_cstr(&path), d);
+	buf_free(&path);
+	if (rc) {
+		cal_free(c);
+		c = NULL;
+	}
+	*out = c;
+	return finish(d, rc);
+}
+
+int inputs_procedure(review_procedure *out)
+{
+	gn_diag *d = diag_new(50);
+	buf path;
+	buf_init(&path, 0);
+	data_path(&path, "GNBV_PROCEDURE", "review/procedure.csv");
+	gn_err rc = procedure_load_file(buf_cstr(&path), buf_cstr(&path), d, out);
+	buf_free(&path);
 	return finish(d, rc);
 }
 

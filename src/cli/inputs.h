@@ -8,6 +8,8 @@
 #ifndef GN_INPUTS_H
 #define GN_INPUTS_H
 
+#include "../core/calendar.h"
+#include "../core/procedure.h"
 #include "../core/standard.h"
 #include "../core/units.h"
 #include "../store/store.h"
@@ -15,6 +17,12 @@
 
 /* Loads every standard of $GNBV_STANDARDS, else of DATA/standards. */
 int inputs_standards(std_set **out);
+/* Loads the public holidays of $GNBV_HOLIDAYS, else DATA/holidays/vn.csv,
+ * into a new calendar (cal_free it). */
+int inputs_calendar(calendar **out);
+/* Loads the review procedure of $GNBV_PROCEDURE, else
+ * DATA/review/procedure.csv. */
+int inputs_procedure(review_procedure *out);
 /* Loads units (and lineage, when lineage_path is not NULL). */
 int inputs_units(const char *units_path, const char *lineage_path,
 		 unit_set **out);

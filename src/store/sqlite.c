@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "../core/mem.h"
+#include "sqlite_rounds_sql.h"
 #include "store_int.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -70,6 +71,8 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_UNIT_CODES_USED] = "SELECT unit_code FROM households UNION "
 			      "SELECT unit_code FROM reviews UNION "
 			      "SELECT unit_code FROM population UNION "
+			      "SELECT unit_code FROM review_rounds UNION "
+			      "SELECT unit_code FROM applications UNION "
 			      "SELECT unit_code FROM users WHERE unit_code <> ''",
 	[Q_POP_PUT] = "INSERT INTO population(unit_code, year, households, persons) "
 		      "VALUES(?, ?, ?, ?) ON CONFLICT(unit_code, year) DO UPDATE SET "
@@ -129,6 +132,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 			 "VALUES(?, ?, ?, ?, ?)",
 	[Q_UPLOAD_GET] = "SELECT user_id, kind, filename, data FROM uploads WHERE id = ?",
 	[Q_UPLOAD_DELETE] = "DELETE FROM uploads WHERE id = ?",
+	ROUND_STATEMENTS
 };
 
 /* ---- helpers (store_int.h) ------------------------------------------------ */

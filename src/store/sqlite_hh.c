@@ -644,7 +644,7 @@ static void like_escape(buf *b, const char *s, size_t n)
 	}
 }
 
-/* A JSON array of strings. */
+/* A JSON array of strings (st_json_codes). */
 static void json_codes(buf *b, const char *const *codes, size_t n)
 {
 	buf_putc(b, '[');
@@ -762,5 +762,92 @@ done:
 		*n = 0;
 		*total = 0;
 	}
+	return err;
+}
+
+void st_json_codes(buf *b, const char *const *codes, size_t n)
+{
+	json_codes(b, codes, n);
+}
+
+/* ---- review status, reviews of a commune (issue 9) ------------------------------------ */
+
+gn_err store_review_set_status(store *st, const char *household_id, int year,
+			       const char *status, int64_t round_id, int64_t user)
+{
+	gn_err err = st_savepoint(st);
+	if (err)
+		return err;
+	st_review old;
+	bool have = false;
+	if ((err = store_review_get(st, household_id, year, &old)))
+		goto done;
+	have = true;
+	if (strcmp(old.status, "locked") == 0) {
+		buf_reset(&st->err);
+		buf_printf(&st->err, "the review of household %s for %d is locked", household_id,
+			   year);
+		err = GN_EINPUT;
+		goto done;
+	}
+	sqlite3_stmt *s = st_stmt(st, Q_REVIEW_SET_STATUS);
+	if (!s) {
+		err = GN_EIO;
+		goto done;
+	}
+	st_bind_text(s, 1, household_id);
+	sqlite3_bind_int(s, 2, year);
+	st_bind_text(s, 3, status);
+	sqlite3_bind_int64(s, 4, round_id);
+	sqlite3_bind_int64(s, 5, st_now());
+	sqlite3_bind_int64(s, 6, user);
+	if ((err = st_exec_stmt(st, s)))
+		goto done;
+	char key[ST_CODE + 16];
+	snprintf(key, sizeof key, "%s/%d", household_id, year);
+	if (strcmp(old.status, status) != 0)
+		err = st_audit_put(st, user, "review", key, "status", old.status[0] ? old.status : NULL,
+				   status[0] ? status : NULL);
+	if (!err && old.round_id != round_id) {
+		char a[24], b[24];
+		snprintf(a, sizeof a, "%lld", (long long)old.round_id);
+		snprintf(b, sizeof b, "%lld", (long long)round_id);
+		err = st_audit_put(st, user, "review", key, "round_id", a, b);
+	}
+done:
+	if (have)
+		st_review_clear(&old);
+	if (err)
+		st_rollback_to(st);
+	else
+		err = st_release(st);
+	return err;
+}
+
+gn_err store_reviews_in_units(store *st, int year, const char *const *units, size_t n,
+			      bool (*fn)(void *ctx, const st_review *r), void *ctx)
+{
+	if (n == 0)
+		return GN_OK;
+	sqlite3_stmt *s = st_stmt(st, Q_REVIEWS_IN_UNITS);
+	if (!s)
+		return GN_EIO;
+	buf codes;
+	buf_init(&codes, 0);
+	json_codes(&codes, units, n);
+	sqlite3_bind_int(s, 1, year);
+	st_bind_textn(s, 2, buf_cstr(&codes), codes.len);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		st_review r;
+		read_review(s, &r, false);
+		if (!fn(ctx, &r)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, rc);
+	st_done(s);
+	buf_free(&codes);
 	return err;
 }

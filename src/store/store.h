@@ -61,7 +61,7 @@ gn_err store_units_replace(store *st, const unit_set *u);
 /* Loads units and lineage into a new checked set (units_free it). */
 gn_err store_units_load(store *st, unit_set **out);
 /* Calls fn with every distinct unit code that households, reviews,
- * population rows or users refer to, in byte order; stops early when fn
+ * population rows, review rounds, applications or users refer to, in byte order; stops early when fn
  * returns false. (Addition, issue 3: an import of units checks that no
  * code in use disappears.) */
 gn_err store_unit_codes_used(store *st, bool (*fn)(void *ctx, const char *code),
@@ -247,5 +247,145 @@ gn_err store_upload_put(store *st, int64_t user, const char *kind,
 gn_err store_upload_get(store *st, int64_t id, int64_t *user, char kind[24],
 			char filename[ST_NAME], void **data, size_t *len);
 gn_err store_upload_delete(store *st, int64_t id);
+
+/* ---- review rounds, their events and complaints; applications ------------
+ * (Addition, issue 9: the review workflow of app/workflow.h.) Every write
+ * is audited in the caller's transaction: a round under key "round/ID"
+ * (entity "round": "created", then one row per changed field, and the
+ * tallies as fields "tally.KIND.KEY"), a complaint under
+ * "round/ID/complaint/CID" (entity "complaint"), an application under
+ * "HOUSEHOLD/application/AID" (entity "application", so it shows in the
+ * household's history). Dates are "YYYY-MM-DD", "" when not set. */
+
+typedef struct st_round {
+	int64_t id;
+	char unit_code[ST_CODE];   /* the commune */
+	int year;                  /* the review year */
+	char kind[12];             /* "periodic" or "regular" */
+	int month;                 /* regular: 1..12; periodic: 0 */
+	char state[16];            /* a state of app/workflow.h */
+	int64_t opened_at;         /* unix seconds */
+	char meeting_date[11];     /* the last village meeting */
+	int attendees, votes_for;
+	char posting_start[11];    /* the current (last) posting */
+	char posting_end[11];
+	int postings;              /* postings so far: 1 + re-postings after complaints */
+	char decision_no[64];      /* the chair's decision (quyết định công nhận) */
+	char decision_date[11];
+	bool certified;            /* certificates may be issued */
+	int64_t created_by;
+	int64_t updated_at;
+} st_round;
+
+/* Adds r (sets r->id; opened_at and updated_at when 0). GN_EEXIST when the
+ * unit already has that round (periodic: one per year; regular: one per
+ * month); GN_EINPUT for a kind/month that do not agree. */
+gn_err store_round_add(store *st, st_round *r, int64_t user);
+gn_err store_round_get(store *st, int64_t id, st_round *out);
+/* The round of unit, year, kind and month (0 for periodic). */
+gn_err store_round_find(store *st, const char *unit_code, int year, const char *kind,
+			int month, st_round *out);
+/* Writes the changeable fields of r (state, meeting, posting, decision,
+ * certified; unit, year, kind and month never change), auditing each
+ * change. GN_ENOTFOUND when there is no such round. */
+gn_err store_round_update(store *st, const st_round *r, int64_t user);
+
+typedef struct st_round_filter {
+	const char *const *unit_codes; /* NULL: all */
+	size_t nunits;
+	int year;                      /* 0: any */
+	const char *kind;              /* NULL: any */
+} st_round_filter;
+
+/* Rounds matching f, newest year first, then by unit, kind and month;
+ * free() the array. */
+gn_err store_rounds_list(store *st, const st_round_filter *f, st_round **out, size_t *n);
+
+typedef struct st_round_event {
+	int64_t id, round_id, at, user_id;
+	char action[24];           /* "open", "start_survey", "record_meeting", ... */
+	char from_state[16];       /* "" for the opening */
+	char to_state[16];
+	char *note;
+} st_round_event;
+
+/* Appends an event (sets e->id; e->at when 0). */
+gn_err store_round_event_add(store *st, st_round_event *e);
+/* The events of a round, oldest first; free with store_round_events_free. */
+gn_err store_round_events(store *st, int64_t round_id, st_round_event **out, size_t *n);
+void store_round_events_free(st_round_event *e, size_t n);
+
+typedef struct st_complaint {
+	int64_t id, round_id;
+	char household_id[ST_CODE]; /* "" when about the list as a whole */
+	char received[11];
+	char *text;
+	char status[12];           /* "open", "rechecked", "resolved" */
+	char *result;              /* of the re-check (phúc tra) */
+	char rechecked_at[11];
+	char resolved_at[11];
+} st_complaint;
+
+void st_complaint_clear(st_complaint *c);
+gn_err store_complaint_add(store *st, st_complaint *c, int64_t user); /* sets id */
+gn_err store_complaint_get(store *st, int64_t id, st_complaint *out);
+gn_err store_complaint_update(store *st, const st_complaint *c, int64_t user);
+/* The complaints of a round, oldest first; free with store_complaints_free. */
+gn_err store_complaints_of(store *st, int64_t round_id, st_complaint **out, size_t *n);
+void store_complaints_free(st_complaint *c, size_t n);
+
+typedef struct st_application {
+	int64_t id;
+	char household_id[ST_CODE];
+	char unit_code[ST_CODE];   /* the commune */
+	char form[4];              /* "01" enter the lists, "04" leave them */
+	char date[11];             /* received */
+	char status[12];           /* "registered", "surveyed", "approved" */
+	int64_t round_id;          /* the regular round it is reviewed in */
+	char *note;
+	int64_t created_by, updated_at;
+} st_application;
+
+void st_application_clear(st_application *a);
+gn_err store_application_add(store *st, st_application *a, int64_t user); /* sets id */
+gn_err store_application_get(store *st, int64_t id, st_application *out);
+gn_err store_application_update(store *st, const st_application *a, int64_t user);
+
+typedef struct st_application_filter {
+	const char *const *unit_codes; /* NULL: all */
+	size_t nunits;
+	int64_t round_id;              /* 0: any */
+	int year;                      /* of the date; 0: any */
+	const char *status;            /* NULL: any */
+} st_application_filter;
+
+/* Applications matching f, newest first; free with store_applications_free. */
+gn_err store_applications_list(store *st, const st_application_filter *f,
+			       st_application **out, size_t *n);
+void store_applications_free(st_application *a, size_t n);
+
+/* Counts recorded in a round at approval: kind "class" (POOR, ...) or
+ * "transition" (new_poor, escaped_poor, ...). */
+typedef struct st_tally {
+	char kind[12];
+	char key[24];
+	int64_t households;
+} st_tally;
+
+/* Replaces the tallies of a round (audited). */
+gn_err store_round_tallies_put(store *st, int64_t round_id, const st_tally *t, size_t n,
+			       int64_t user);
+/* The tallies of a round by kind and key; free() the array. */
+gn_err store_round_tallies(store *st, int64_t round_id, st_tally **out, size_t *n);
+
+/* Sets the status ("approved", "locked") and round of one review, auditing
+ * both. GN_ENOTFOUND without the review; GN_EINPUT when it is locked. */
+gn_err store_review_set_status(store *st, const char *household_id, int year,
+			       const char *status, int64_t round_id, int64_t user);
+/* Calls fn for every review of `year` recorded on one of the n units, in
+ * household id order; stops early when fn returns false. The review's
+ * strings are valid during the call only. */
+gn_err store_reviews_in_units(store *st, int year, const char *const *units, size_t n,
+			      bool (*fn)(void *ctx, const st_review *r), void *ctx);
 
 #endif

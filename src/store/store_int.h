@@ -34,6 +34,13 @@ typedef enum stmt_id {
 	Q_LOGIN_FAIL, Q_LOGIN_COUNT, Q_LOGIN_CLEAR,
 	Q_AUDIT_PUT, Q_AUDIT_OF,
 	Q_UPLOAD_PUT, Q_UPLOAD_GET, Q_UPLOAD_DELETE,
+	/* review rounds (SQL in sqlite_rounds_sql.h, used by sqlite_rounds.c) */
+	Q_ROUND_ADD, Q_ROUND_GET, Q_ROUND_FIND, Q_ROUND_UPDATE, Q_ROUNDS_LIST,
+	Q_EVENT_ADD, Q_EVENTS_OF,
+	Q_COMPLAINT_ADD, Q_COMPLAINT_GET, Q_COMPLAINT_UPDATE, Q_COMPLAINTS_OF,
+	Q_APP_ADD, Q_APP_GET, Q_APP_UPDATE, Q_APPS_LIST,
+	Q_TALLY_DELETE, Q_TALLY_PUT, Q_TALLIES_OF,
+	Q_REVIEW_SET_STATUS, Q_REVIEWS_IN_UNITS,
 	Q_COUNT
 } stmt_id;
 
@@ -78,6 +85,10 @@ void st_col_copy(sqlite3_stmt *s, int i, char *dst, size_t cap);
 
 /* snprintf into a fixed array: copies src (NULL: ""), truncating. */
 void st_copy_fixed(char *dst, size_t cap, const char *src);
+
+/* Appends a JSON array of the n strings (for `IN (SELECT value FROM
+ * json_each(?))`). */
+void st_json_codes(buf *b, const char *const *codes, size_t n);
 
 /* Appends an audit row (store_audit without its argument checks). */
 gn_err st_audit_put(store *st, int64_t user, const char *entity,
