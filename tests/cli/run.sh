@@ -8,6 +8,8 @@
 #                             $GNBV_SRC and $GNBV_DATA are expanded by sh)
 #   ? STATUS                  the expected exit status (default 0)
 #   --- NAME                  a file written into the folder before the run
+#   --- NAME< PATH            the same, copied from PATH (relative to tests/cli/,
+#                             e.g. fixtures/summary/units.csv shared by cases)
 #   --- stdout                the exact expected standard output
 #   --- stdout< PATH          standard output must equal the file PATH
 #   --- stderr~               each line must occur in standard error
@@ -27,6 +29,7 @@ awk -v dir="$work" '
 		if (sec == "stdout") out = dir "/.expect.stdout"
 		else if (sec == "stderr~") out = dir "/.expect.stderr"
 		else if (sec ~ /^stdout< /) { print substr(sec, 9) > (dir "/.expect.stdout.path"); out = "/dev/null" }
+		else if (sec ~ /^[^ ]+< /) { n = index(sec, "< "); print substr(sec, 1, n - 1) "\t" substr(sec, n + 2) > (dir "/.copies"); out = "/dev/null" }
 		else out = dir "/" sec
 		printf "" > out
 		next
@@ -38,6 +41,12 @@ awk -v dir="$work" '
 ' "$case_file"
 
 [ -f "$work/.cmd" ] || { echo "$name: no command line"; exit 1; }
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -f "$work/.copies" ]; then
+	while IFS="$(printf '\t')" read -r dest src; do
+		cp "$here/$src" "$work/$dest" || { echo "$name: no fixture $src"; exit 1; }
+	done <"$work/.copies"
+fi
 want_status=0
 [ -f "$work/.status" ] && want_status=$(cat "$work/.status")
 args=$(cat "$work/.cmd")
