@@ -11,11 +11,12 @@
  *     #/households/ID
  *     #/households/ID/reviews/2024
  *     #/import
+ *     #/rounds, #/rounds/ID, #/applications   (rounds.js: the review workflow)
  * - Menu entries by role (from GET /api/v1/me): supervisors, the ministry
  *   and administrators see aggregates only.
  *
- * Plain ES2017 (no modules, no build step); depends on i18n.js, charts.js
- * and ui.js, loaded before it.
+ * Plain ES2017 (no modules, no build step); depends on i18n.js, charts.js,
+ * ui.js and rounds.js, loaded before it.
  */
 (function () {
 	'use strict';
@@ -37,6 +38,12 @@
 	var WRITE_ROLES = ['collaborator', 'commune_officer', 'commune_chair'];
 	var IMPORT_ROLES = ['commune_officer', 'district_officer', 'province_officer'];
 	var MAP_ROLES = ['province_officer', 'admin']; /* units and lineage files */
+	/* Roles that run the review rounds, and the one that approves them. */
+	var ROUND_ROLES = ['commune_officer', 'commune_chair'];
+	var APPROVE_ROLES = ['commune_chair'];
+	/* Who sees the review rounds: those who run or approve them, and the
+	 * personal-data roles above them (read-only). */
+	var SEE_ROUNDS = ['read_personal', 'manage_rounds', 'approve'];
 
 	var INDICATORS_2022 = ['d_employment', 'd_dependents', 'd_nutrition', 'd_health_insurance',
 		'd_adult_education', 'd_child_schooling', 'd_housing_quality', 'd_housing_area',
@@ -83,7 +90,9 @@
 		read_personal: PERSONAL_ROLES,
 		write_reviews: WRITE_ROLES,
 		import_data: IMPORT_ROLES,
-		import_map: MAP_ROLES
+		import_map: MAP_ROLES,
+		manage_rounds: ROUND_ROLES,
+		approve: APPROVE_ROLES
 	};
 
 	function can(perm) {
@@ -269,13 +278,32 @@
 		}
 	}
 
+	/* The review workflow's pages (rounds.js), given what they need here. */
+	var R = window.GNBV.rounds.init({
+		api: api,
+		can: can,
+		errorText: errorText,
+		serverText: serverText,
+		loading: loading,
+		hashFor: hashFor,
+		thisYear: thisYear,
+		yearRange: yearRange,
+		me: function () {
+			return state.me;
+		}
+	});
+
 	var ROUTES = [
 		{ re: /^\/dashboard$/, view: viewDashboard, menu: 'dashboard' },
 		{ re: /^\/households$/, view: viewHouseholds, menu: 'households', perm: 'read_personal' },
 		{ re: /^\/households\/([^/]+)$/, view: viewHousehold, menu: 'households', perm: 'read_personal' },
 		{ re: /^\/households\/([^/]+)\/reviews\/(\d{4})$/, view: viewReview, menu: 'households', perm: 'write_reviews' },
-		{ re: /^\/import$/, view: viewImport, menu: 'import', perm: ['import_data', 'import_map'] }
+		{ re: /^\/import$/, view: viewImport, menu: 'import', perm: ['import_data', 'import_map'] },
+		{ re: /^\/rounds$/, view: R.viewRounds, menu: 'rounds', perm: SEE_ROUNDS },
+		{ re: /^\/rounds\/(\d+)$/, view: R.viewRound, menu: 'rounds', perm: SEE_ROUNDS },
+		{ re: /^\/applications$/, view: R.viewApplications, menu: 'rounds', perm: SEE_ROUNDS }
 	];
+	var MENU_TITLES = { households: 'hh.title', 'import': 'imp.title', rounds: 'rd.title' };
 
 	function runCleanups() {
 		var list = nav.cleanups;
@@ -337,7 +365,7 @@
 		}
 		renderChrome(found.menu);
 		if (found.perm && !can(found.perm)) {
-			root.appendChild(h('h1', { text: t(found.menu === 'import' ? 'imp.title' : 'hh.title') }));
+			root.appendChild(h('h1', { text: t(MENU_TITLES[found.menu] || 'app.title') }));
 			root.appendChild(U.message('error', t('app.forbidden')));
 			return;
 		}
@@ -386,6 +414,9 @@
 		var entries = [{ id: 'dashboard', href: '#/dashboard', label: 'nav.dashboard' }];
 		if (can('read_personal')) {
 			entries.push({ id: 'households', href: '#/households', label: 'nav.households' });
+		}
+		if (can(SEE_ROUNDS)) {
+			entries.push({ id: 'rounds', href: '#/rounds', label: 'nav.rounds' });
 		}
 		if (can(['import_data', 'import_map'])) {
 			entries.push({ id: 'import', href: '#/import', label: 'nav.import' });
@@ -1098,7 +1129,11 @@
 				h('dt', { text: t('hh.village') }), h('dd', { text: hh.village || t('app.dash') }),
 				hh.address ? [h('dt', { text: t('hh.address') }), h('dd', { text: hh.address })] : null,
 				hh.updated_at ? [h('dt', { text: t('hd.updated_at') }), h('dd', { text: I.fmtDateTime(hh.updated_at) })] : null
-			])
+			]),
+			can('manage_rounds') ? h('p', { class: 'actions' }, h('a', {
+				class: 'button secondary', id: 'hd-application',
+				href: hashFor('/applications', { household: hh.id || id }), text: t('ap.from_household')
+			})) : null
 		]));
 
 		/* reviews */
@@ -1383,9 +1418,23 @@
 			result
 		]);
 
+		/* a year whose lists are approved and locked: the review is read only */
+		var readOnly = !!existing && existing.status === 'locked';
+		if (readOnly) {
+			form.querySelectorAll('fieldset').forEach(function (fs) {
+				fs.disabled = true;
+			});
+			saveBtn.remove();
+		}
+
 		U.clear(root);
 		root.appendChild(h('p', { class: 'small' }, h('a', { href: '#/households/' + encodeURIComponent(id), text: '‹ ' + (hh.head_name || id) })));
 		root.appendChild(h('h1', { text: t('rv.title', { year: year, id: id }) }));
+		if (readOnly) {
+			root.appendChild(h('p', { class: 'msg msg-info', id: 'rv-locked', role: 'status', text: t('rv.locked_readonly', { year: year }) }));
+		} else if (existing && existing.status === 'approved') {
+			root.appendChild(h('p', { class: 'msg msg-info', id: 'rv-approved', text: t('rv.approved_note') }));
+		}
 		if (existing && (existing['class'] || existing.cls)) {
 			root.appendChild(h('p', null, [t('rv.result') + ': ', classBadge(existing['class'] || existing.cls)]));
 		} else if (!existing) {
@@ -1583,6 +1632,9 @@
 
 		form.addEventListener('submit', async function (ev) {
 			ev.preventDefault();
+			if (readOnly) {
+				return;
+			}
 			clearErrors();
 			U.clear(result);
 			var ok = true;

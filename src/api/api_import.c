@@ -225,10 +225,253 @@ static void write_preview(jw *w, file_kind kind, const preview *p)
 	jw_array_end(w);
 }
 
+/* ---- the readers' messages in Vietnamese ---------------------------------------------- */
+
+/*
+ * The file readers (io/csv.c, io/households_file.c, io/units_file.c,
+ * core/units.c, io/hhscan.c, io/xlsx_read.c) and the import engine
+ * (app/import.c) write their messages in English, as the command line
+ * prints them. A Vietnamese request gets them translated here, by a table
+ * of (English pattern, Vietnamese template): in a pattern "{}" stands for
+ * any text, kept as it is (the quoted values of the file), and "{w}" for a
+ * word translated by vi_word (a level of the map, a date); in a template
+ * "{1}".."{4}" are those texts in the pattern's order. A pattern matches
+ * the whole message; the first that matches wins, so specific patterns
+ * come before general ones. A message no pattern matches stays as it is.
+ */
+typedef struct msg_vi {
+	const char *en, *vi;
+} msg_vi;
+
+static const msg_vi MSG_VI[] = {
+	/* io/csv.c: the structure of the file */
+	{"malformed quoting: quote inside an unquoted field",
+	 "sai dấu ngoặc kép: có dấu ngoặc kép bên trong một ô không mở bằng dấu ngoặc kép"},
+	{"malformed quoting: text after closing quote",
+	 "sai dấu ngoặc kép: có ký tự ngay sau dấu ngoặc kép đóng"},
+	{"unterminated quoted field (opened on line {})",
+	 "ô mở dấu ngoặc kép nhưng không đóng (mở ở dòng {1})"},
+	{"bare carriage return", "có ký tự xuống dòng CR đứng riêng"},
+	{"NUL byte", "có byte NUL"},
+	{"record longer than {} MiB", "dòng dài quá {1} MiB"},
+	{"invalid UTF-8 at byte {} of the field",
+	 "không phải văn bản UTF-8 hợp lệ (byte thứ {1} của ô)"},
+	{"unknown column, ignored", "cột không được hỗ trợ, bỏ qua"},
+	{"duplicate column (also column {})", "cột bị lặp (trùng với cột {1})"},
+	{"too many columns", "quá nhiều cột"},
+	{"required column missing (standard {}, which applies to year {} on line {}, needs it)",
+	 "thiếu cột bắt buộc (chuẩn nghèo {1}, áp dụng cho năm {2} ở dòng {3}, cần cột này)"},
+	{"required column missing", "thiếu cột bắt buộc"},
+	{"missing (record has {} fields, header has {})",
+	 "thiếu ô (dòng có {1} ô, dòng tiêu đề có {2} cột)"},
+	{"unexpected extra field", "thừa ô so với dòng tiêu đề"},
+	{"cannot open: {}", "không mở được tệp: {1}"},
+	{"cannot read: {}", "không đọc được tệp: {1}"},
+	{"read error: {}", "lỗi khi đọc tệp: {1}"},
+	{"the file is too large", "tệp quá lớn"},
+	{"the file is empty (a header row is required)", "tệp rỗng (cần có dòng tiêu đề)"},
+	{"invalid UTF-8 at byte {}", "không phải văn bản UTF-8 hợp lệ (byte thứ {1})"},
+
+	/* io/households_file.c and io/hhscan.c: households.csv */
+	{"neither an income nor a score_a column (one of them is required)",
+	 "không có cột income hoặc score_a (cần ít nhất một trong hai cột)"},
+	{"empty household id", "mã hộ để trống"},
+	{"expected a year (4 digits), got \"{}\"", "cần năm gồm 4 chữ số; nhận được \"{1}\""},
+	{"no poverty standard is installed for year {}", "chưa có chuẩn nghèo áp dụng cho năm {1}"},
+	{"unknown unit \"{}\"", "không có đơn vị hành chính mã \"{1}\""},
+	{"unit \"{}\" is not a commune or a village; households belong to one",
+	 "đơn vị \"{1}\" không phải là xã hoặc thôn; hộ phải thuộc một xã hoặc một thôn"},
+	{"expected a whole number of members, at least 1, got \"{}\"",
+	 "số nhân khẩu phải là số nguyên, ít nhất là 1; nhận được \"{1}\""},
+	{"expected a score (a number, decimal point allowed), got \"{}\"",
+	 "điểm phải là một số (được dùng dấu chấm thập phân); nhận được \"{1}\""},
+	{"expected an amount in VND (digits, or 1.500.000), got \"{}\"",
+	 "số tiền phải tính bằng đồng (chỉ gồm chữ số, hoặc dạng 1.500.000); nhận được \"{1}\""},
+	{"neither income nor score_a is given", "chưa có thu nhập (income) hoặc điểm B1 (score_a)"},
+	{"expected 0 or 1, got \"{}\"", "phải là 0 hoặc 1; nhận được \"{1}\""},
+	{"expected a whole number of points, got \"{}\"",
+	 "số điểm phải là số nguyên; nhận được \"{1}\""},
+	{"is {} but {} flags are set ({} points each: {} expected)",
+	 "là {1} nhưng có {2} chỉ số thiếu hụt được đánh dấu (mỗi chỉ số {3} điểm: phải là {4})"},
+	{"expected urban or rural, got \"{}\"",
+	 "phải là urban (thành thị) hoặc rural (nông thôn); nhận được \"{1}\""},
+	{"expected M or F, got \"{}\"", "phải là M (nam) hoặc F (nữ); nhận được \"{1}\""},
+	{"expected a 12-digit citizen id, got \"{}\"",
+	 "số định danh cá nhân phải gồm đúng 12 chữ số; nhận được \"{1}\""},
+	{"expected codes separated by ';' among land, capital, labour, tools, knowhow, skills, "
+	 "illness, other; got \"{}\"",
+	 "phải là các mã cách nhau bởi dấu ';' trong số land, capital, labour, tools, knowhow, "
+	 "skills, illness, other; nhận được \"{1}\""},
+	{"household \"{}\" already has a row for year {} (line {})",
+	 "hộ \"{1}\" đã có một dòng của năm {2} (dòng {3})"},
+	{"household \"{}\" already has a row for year {}",
+	 "hộ \"{1}\" đã có một dòng của năm {2}"},
+
+	/* io/units_file.c: units.csv, lineage.csv, population.csv */
+	{"empty unit code", "mã đơn vị để trống"},
+	{"empty unit name", "tên đơn vị để trống"},
+	{"expected country, province, district, commune or village, got \"{}\"",
+	 "cấp phải là country, province, district, commune hoặc village; nhận được \"{1}\""},
+	{"expected tinh, thanh_pho, huyen, quan, thi_xa, xa, phuong, thi_tran, dac_khu or thon, "
+	 "got \"{}\"",
+	 "loại phải là tinh, thanh_pho, huyen, quan, thi_xa, xa, phuong, thi_tran, dac_khu "
+	 "hoặc thon; nhận được \"{1}\""},
+	{"expected 1 or 0, got \"{}\"", "phải là 1 hoặc 0; nhận được \"{1}\""},
+	{"expected a date (YYYY-MM-DD or DD/MM/YYYY), got \"{}\"",
+	 "phải là một ngày (DD/MM/YYYY hoặc YYYY-MM-DD); nhận được \"{1}\""},
+	{"expected a whole number, got \"{}\"", "phải là số nguyên; nhận được \"{1}\""},
+	{"expected a fraction above 0 and at most 1, got \"{}\"",
+	 "tỷ lệ phải lớn hơn 0 và không quá 1; nhận được \"{1}\""},
+	{"valid_to is before valid_from",
+	 "ngày hết hiệu lực (valid_to) trước ngày bắt đầu hiệu lực (valid_from)"},
+	{"a unit cannot be its own parent", "đơn vị không thể là đơn vị cấp trên của chính nó"},
+	{"unit \"{}\" already has households for year {} (line {})",
+	 "đơn vị \"{1}\" đã có số hộ của năm {2} (dòng {3})"},
+
+	/* core/units.c: the map as a whole */
+	{"parent \"{}\" is not a unit of this file",
+	 "đơn vị cấp trên \"{1}\" không có trong tệp này"},
+	{"parent \"{}\" is a {w}, not above a {w}",
+	 "đơn vị cấp trên \"{1}\" là cấp {2}, không cao hơn cấp {3}"},
+	{"parent \"{}\" does not exist on {w}, within this unit's validity",
+	 "đơn vị cấp trên \"{1}\" không tồn tại vào {2}, trong thời gian hiệu lực của đơn vị này"},
+	{"unit \"{}\" has overlapping validity intervals (see line {})",
+	 "đơn vị \"{1}\" có các khoảng thời gian hiệu lực chồng lên nhau (xem dòng {2})"},
+	{"a {w} needs a parent", "đơn vị cấp {1} phải có đơn vị cấp trên"},
+	{"a unit cannot succeed itself", "đơn vị không thể kế thừa chính nó"},
+	{"shares of \"{}\" add up to more than 1", "tổng tỷ lệ chia của \"{1}\" lớn hơn 1"},
+
+	/* io/xlsx_read.c: workbooks */
+	{"not a readable spreadsheet (.xlsx): {}", "không đọc được tệp bảng tính (.xlsx): {1}"},
+	{"the workbook has no worksheet ({})", "tệp bảng tính không có trang tính nào ({1})"},
+	{"cannot read {} from the workbook: {}", "không đọc được {1} trong tệp bảng tính: {2}"},
+	{"{} is larger than 1 GiB; split the workbook",
+	 "{1} lớn hơn 1 GiB; hãy chia nhỏ tệp bảng tính"},
+
+	/* app/import.c: the engine (scope, locked reviews, the database) */
+	{"\"{}\": outside your area", "\"{1}\": ngoài phạm vi quản lý"},
+	{"\"{}\" {}: outside your area", "\"{1}\" {2}: ngoài phạm vi quản lý"},
+	{"the review of household \"{}\" for {} is locked and cannot be replaced",
+	 "phiếu rà soát năm {2} của hộ \"{1}\" đã khóa, không thể thay thế"},
+	{"unit \"{}\" is missing, but the database holds households, population or users on it",
+	 "thiếu đơn vị \"{1}\" trong khi cơ sở dữ liệu còn hộ, số liệu dân số hoặc người dùng "
+	 "thuộc đơn vị này"},
+	{"household id longer than {} bytes", "mã hộ dài quá {1} byte"},
+	{"unit code longer than {} bytes", "mã đơn vị dài quá {1} byte"},
+	{"no poverty standards given to classify households",
+	 "không có chuẩn nghèo để phân loại hộ"},
+	{"database: {} ({})", "lỗi cơ sở dữ liệu: {1} ({2})"},
+};
+
+#define MSG_HOLES 4
+#define MSG_MAX_LEN 2048       /* longer messages are left as they are */
+#define MSG_MAX_STEPS 20000    /* matching work per pattern and message */
+
+typedef struct msg_hole {
+	const char *p;
+	size_t n;
+	bool word;
+} msg_hole;
+
+/* Whether pat matches [s, e) whole; the holes' texts into holes[k..]. */
+static bool msg_match(const char *pat, const char *s, const char *e, msg_hole *holes, int k,
+		      long *steps)
+{
+	for (;;) {
+		if (--*steps < 0)
+			return false;
+		if (*pat == '\0')
+			return s == e;
+		bool word = pat[0] == '{' && pat[1] == 'w' && pat[2] == '}';
+		if (word || (pat[0] == '{' && pat[1] == '}')) {
+			const char *rest = pat + (word ? 3 : 2);
+			if (k == MSG_HOLES)
+				return false;
+			for (const char *q = s; q <= e; q++) {
+				/* shortest first: the next literal must follow */
+				if (*rest && *rest != '{' && (q == e || *q != *rest))
+					continue;
+				holes[k] = (msg_hole){s, (size_t)(q - s), word};
+				if (msg_match(rest, q, e, holes, k + 1, steps))
+					return true;
+				if (*steps < 0)
+					return false;
+			}
+			return false;
+		}
+		if (s == e || *pat != *s)
+			return false;
+		pat++;
+		s++;
+	}
+}
+
+/* A word of a "{w}" hole in Vietnamese: a level of the map, a date
+ * YYYY-MM-DD as "ngày DD/MM/YYYY"; other words as they are. */
+static void vi_word(buf *out, const char *p, size_t n)
+{
+	static const char *const words[][2] = {
+		{"country", "toàn quốc"}, {"province", "tỉnh"}, {"district", "huyện"},
+		{"commune", "xã"},        {"village", "thôn"},  {"its first day", "ngày đầu tiên của nó"},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i][0]) == n && memcmp(words[i][0], p, n) == 0) {
+			buf_puts(out, words[i][1]);
+			return;
+		}
+	bool iso = n == 10 && p[4] == '-' && p[7] == '-';
+	for (size_t i = 0; iso && i < n; i++)
+		iso = i == 4 || i == 7 || (p[i] >= '0' && p[i] <= '9');
+	if (iso) {
+		buf_puts(out, "ngày ");
+		buf_put(out, p + 8, 2);
+		buf_putc(out, '/');
+		buf_put(out, p + 5, 2);
+		buf_putc(out, '/');
+		buf_put(out, p, 4);
+		return;
+	}
+	buf_put(out, p, n);
+}
+
+/* The message text for the request: as written for English, else its
+ * Vietnamese translation when the table has one. */
+static const char *message_for(api_ctx *c, const char *text)
+{
+	size_t len = strlen(text);
+	if (c->en || len > MSG_MAX_LEN)
+		return text;
+	for (size_t i = 0; i < sizeof MSG_VI / sizeof MSG_VI[0]; i++) {
+		msg_hole holes[MSG_HOLES] = {{0}};
+		long steps = MSG_MAX_STEPS;
+		if (!msg_match(MSG_VI[i].en, text, text + len, holes, 0, &steps))
+			continue;
+		buf out;
+		buf_init(&out, 0);
+		for (const char *t = MSG_VI[i].vi; *t; t++) {
+			if (t[0] == '{' && t[1] >= '1' && t[1] < '1' + MSG_HOLES && t[2] == '}') {
+				const msg_hole *h = &holes[t[1] - '1'];
+				if (h->p && h->word)
+					vi_word(&out, h->p, h->n);
+				else if (h->p)
+					buf_put(&out, h->p, h->n);
+				t += 2;
+			} else {
+				buf_putc(&out, *t);
+			}
+		}
+		const char *vi = arena_strndup(c->ar, buf_cstr(&out), out.len);
+		buf_free(&out);
+		return vi;
+	}
+	return text;
+}
+
 /* ---- answers ------------------------------------------------------------------------ */
 
-static void write_diag(jw *w, const gn_diag *d, diag_kind kind)
+static void write_diag(api_ctx *c, const gn_diag *d, diag_kind kind)
 {
+	jw *w = c->json;
 	jw_array(w);
 	for (size_t i = 0; i < diag_count(d); i++) {
 		const diag_item *it = diag_at(d, i);
@@ -241,22 +484,24 @@ static void write_diag(jw *w, const gn_diag *d, diag_kind kind)
 		else
 			jw_null(w);
 		jw_kstr(w, "column", it->column);
-		jw_kstr(w, "message", it->text);
+		jw_kstr(w, "message", message_for(c, it->text));
 		jw_object_end(w);
 	}
 	jw_array_end(w);
 }
 
 /* "errors" (every one, up to DIAG_MAX messages), "error_count",
- * "truncated" and "warnings", as members of the object being written. */
-static void write_problems(jw *w, const gn_diag *d)
+ * "truncated" and "warnings", as members of the object being written;
+ * the messages in the request's language. */
+static void write_problems(api_ctx *c, const gn_diag *d)
 {
+	jw *w = c->json;
 	jw_key(w, "errors");
-	write_diag(w, d, DIAG_ERROR);
+	write_diag(c, d, DIAG_ERROR);
 	jw_kint(w, "error_count", (int64_t)diag_errors(d));
 	jw_kbool(w, "truncated", diag_truncated(d));
 	jw_key(w, "warnings");
-	write_diag(w, d, DIAG_WARNING);
+	write_diag(c, d, DIAG_WARNING);
 }
 
 static void diag_release(void *p)
@@ -371,7 +616,7 @@ int api_import_preview(api_ctx *c)
 	jw_kstr(w, "kind", file_kind_name(kind));
 	jw_kstr(w, "filename", name);
 	jw_kint(w, "rows", (int64_t)(diag_errors(d) ? p->records : rows));
-	write_problems(w, d);
+	write_problems(c, d);
 	write_preview(w, kind, p);
 	jw_object_end(w);
 	return 200;
@@ -433,7 +678,7 @@ int api_import_commit(api_ctx *c)
 		jw_kstr(w, "error", "invalid");
 		jw_kstr(w, "message", c->en ? "The file has errors; nothing was written"
 					    : "Tệp có lỗi; không có gì được ghi");
-		write_problems(w, d);
+		write_problems(c, d);
 		jw_object_end(w);
 		return 422;
 	}

@@ -239,6 +239,55 @@ class Preview(Base):
         r = self.preview(self.as_("district"), "households", text)
         self.assertEqual(r.json["errors"], [], r)
 
+    def test_messages_in_the_request_language(self):
+        """The readers' messages are English; a Vietnamese request gets them
+        in Vietnamese, the quoted values of the file kept as they are."""
+        c = self.as_("officer_x")
+        vi = {"Accept-Language": "vi"}
+        bad = (HEADER + "\n"
+               "M1,2024,00001,,0,1200000,Một,1,1,1,0,0,0,0,0,0,0,0,0\n"      # 2: members
+               "M2,2024,00001,,3,1200000,Hai,1,1,1,0,0,0,0,0,2,0,0,0\n"      # 3: d_water
+               "M3,2024,0009\"9,,3,1200000,Ba,1,1,1,0,0,0,0,0,0,0,0,0\n"    # 4: quoting
+               "M4,2024,00099,,3,nhiều,Bốn,1,1,1,0,0,0,0,0,0,0,0,0\n"        # 5: unit, income
+               "M5,2024,00001,,3,1200000,Năm,1,1,1,0,0,0,0,0,0,0,0,0\n"      # 6: fine
+               "M5,2024,00001,,3,1200000,Năm,1,1,1,0,0,0,0,0,0,0,0,0\n")     # 7: repeat
+
+        def by_place(r):
+            self.assertEqual(r.status, 200, r)
+            return {(e["line"], e["column"]): e["message"] for e in r.json["errors"]}
+
+        en = by_place(self.preview(c, "households", bad))
+        self.assertEqual(en[(2, "members")],
+                         'expected a whole number of members, at least 1, got "0"')
+        got = by_place(self.preview(c, "households", bad, headers=vi))
+        self.assertEqual(set(got), set(en))
+        self.assertEqual(got[(2, "members")],
+                         'số nhân khẩu phải là số nguyên, ít nhất là 1; nhận được "0"')
+        self.assertEqual(got[(3, "d_water")], 'phải là 0 hoặc 1; nhận được "2"')
+        self.assertEqual(got[(5, "unit_code")], 'không có đơn vị hành chính mã "00099"')
+        self.assertIn('nhận được "nhiều"', got[(5, "income")])
+        self.assertTrue(got[(4, "3")].startswith("sai dấu ngoặc kép"), got)
+        self.assertEqual(got[(7, "household_id")],
+                         'hộ "M5" đã có một dòng của năm 2024 (dòng 6)')
+        # ?lang=en wins for English; every message of this file has a translation
+        q = urllib.parse.urlencode({"kind": "households", "filename": "x.csv", "lang": "en"})
+        r = c.post("/api/v1/imports?" + q, raw=bad.encode("utf-8"), headers=vi)
+        self.assertEqual(by_place(r), en)
+        for k, m in got.items():
+            self.assertNotEqual(m, en[k], k)
+        # a missing column; values of another file kind
+        r = self.preview(c, "households", "household_id,year,unit_code,members\n", headers=vi)
+        self.assertIn("không có cột income hoặc score_a",
+                      " ".join(e["message"] for e in r.json["errors"]))
+        r = self.preview(c, "population", "unit_code,year\n00001,2024\n", headers=vi)
+        self.assertEqual(by_place(r)[(1, "households")], "thiếu cột bắt buộc")
+        r = self.preview(c, "population", "unit_code,year,households\n00001,2024,nhiều\n",
+                         headers=vi)
+        self.assertEqual(by_place(r)[(2, "households")], 'phải là số nguyên; nhận được "nhiều"')
+        r = self.preview(self.as_("province"), "units",
+                         g.UNITS.replace(",commune,", ",xa,", 1), headers=vi)
+        self.assertIn("nhận được \"xa\"", " ".join(e["message"] for e in r.json["errors"]))
+
     def test_a_later_review_of_another_area(self):
         """A household now of X whose stored review of a year was recorded
         on Y: the file may not replace that review."""
@@ -453,6 +502,9 @@ class Commit(Base):
         # a new preview says so too
         r = self.preview(x, "households", GOOD)
         self.assertEqual(errors_at(r), {(7, "year")})
+        r = self.preview(x, "households", GOOD, headers={"Accept-Language": "vi"})
+        self.assertEqual(r.json["errors"][0]["message"],
+                         'phiếu rà soát năm 2024 của hộ "X2" đã khóa, không thể thay thế')
 
     def test_xlsx_commit(self):
         x = self.as_("officer_x")

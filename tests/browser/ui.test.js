@@ -153,9 +153,9 @@ describe('gnbv web UI', { concurrency: false }, () => {
 		await page.waitForSelector('#menu a[data-menu="dashboard"]');
 		await page.waitForFunction(() => /#\/dashboard/.test(location.hash));
 		assert.match(await page.textContent('#whoami'), new RegExp(officer.name));
-		/* a commune officer has households and import */
+		/* a commune officer has households, the review rounds and import */
 		const menu = await page.$$eval('#menu a', (as) => as.map((a) => a.dataset.menu));
-		assert.deepEqual(menu, ['dashboard', 'households', 'import']);
+		assert.deepEqual(menu, ['dashboard', 'households', 'rounds', 'import']);
 		noProblems(page);
 		await page.close();
 	});
