@@ -207,6 +207,9 @@ static int user_change(const cli_command *cmd, store *st, const char *verb,
 		u.disabled = strcmp(verb, "disable") == 0;
 	}
 	rc = store_user_update(st, &u);
+	/* a new password or a disabled account ends the open sessions */
+	if (rc == GN_OK && (strcmp(verb, "passwd") == 0 || u.disabled))
+		rc = store_sessions_delete_user(st, u.id);
 	if (rc) {
 		cli_error(cmd, "cannot update the user: %s", gn_strerror(rc));
 		return EXIT_FAIL;
@@ -294,7 +297,7 @@ const cli_command cmd_user = {
 	.summary = "manage the accounts of the web application",
 	.details =
 		"user add USERNAME --role ROLE --unit CODE [--name \"Full Name\"]\n"
-		"user passwd USERNAME     change the password\n"
+		"user passwd USERNAME     change the password (ends its sessions)\n"
 		"user disable USERNAME    refuse its logins and end its sessions\n"
 		"user enable USERNAME\n"
 		"user list                print the accounts as CSV\n"

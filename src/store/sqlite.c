@@ -118,6 +118,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_SESSION_GET] = "SELECT token_hash, user_id, csrf, created_at, expires_at "
 			  "FROM sessions WHERE token_hash = ?",
 	[Q_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?",
+	[Q_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?",
 	[Q_LOGIN_FAIL] = "INSERT INTO login_failures(username, ip, at) VALUES(?, ?, ?)",
 	[Q_LOGIN_COUNT] = "SELECT count(*) FROM login_failures WHERE at >= ?3 AND "
 			  "(username = ?1 OR (?2 <> '' AND ip = ?2))",
@@ -693,6 +694,15 @@ gn_err store_session_delete(store *st, const char *token_hash)
 	if (!s)
 		return GN_EIO;
 	st_bind_text(s, 1, token_hash);
+	return st_exec_stmt(st, s);
+}
+
+gn_err store_sessions_delete_user(store *st, int64_t user_id)
+{
+	sqlite3_stmt *s = st_stmt(st, Q_SESSION_DELETE_USER);
+	if (!s)
+		return GN_EIO;
+	sqlite3_bind_int64(s, 1, user_id);
 	return st_exec_stmt(st, s);
 }
 

@@ -209,6 +209,8 @@ typedef struct st_session {
 gn_err store_session_put(store *st, const st_session *s);
 gn_err store_session_get(store *st, const char *token_hash, st_session *out);
 gn_err store_session_delete(store *st, const char *token_hash);
+/* Ends every session of a user (after a password change or disabling). */
+gn_err store_sessions_delete_user(store *st, int64_t user_id);
 gn_err store_login_failure(store *st, const char *username, const char *ip,
 			   int64_t at);
 /* Failures of username (or from ip) since `since`. */

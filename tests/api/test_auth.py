@@ -343,7 +343,13 @@ class UserCommand(unittest.TestCase):
                                ("boss", "ministry", "*")])
         srv = g.Server(db)
         try:
+            # a session open before the change ends with it
+            old = g.Client(srv)
+            self.assertEqual(old.login("someone").status, 200)
+            self.assertEqual(old.get("/api/v1/me").status, 200)
             g.run(["user", "passwd", "someone", "--db", db.path], stdin="a-new-password\n")
+            self.assertEqual(old.get("/api/v1/me").status, 401)
+            old.close()
             c = g.Client(srv)
             self.assertEqual(c.login("someone").status, 401)
             self.assertEqual(c.login("someone", "a-new-password").status, 200)
