@@ -20,6 +20,7 @@ static const cli_command *const commands[] = {
 	&cmd_init,
 	&cmd_import,
 	&cmd_export,
+	&cmd_report,
 	&cmd_serve,
 	&cmd_user,
 };
@@ -58,7 +59,11 @@ static void print_command_help(FILE *f, const cli_command *c)
 	for (size_t i = 0; i < c->nopts; i++) {
 		const cli_opt *o = &c->opts[i];
 		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", o->name,
+		char sh[8] = "";
+		for (size_t j = 0; j < c->nshorts; j++)
+			if (strcmp(c->shorts[j].name, o->name) == 0)
+				snprintf(sh, sizeof sh, "-%c, ", c->shorts[j].letter);
+		snprintf(left, sizeof left, "%s--%s%s%s", sh, o->name,
 			 o->metavar ? " " : "", o->metavar ? o->metavar : "");
 		fprintf(f, "  %-24s %s%s\n", left, o->help,
 			o->required ? " (required)" : "");
@@ -98,9 +103,14 @@ static int parse_args(const cli_command *c, int argc, char **argv,
 			print_command_help(stdout, c);
 			return EXIT_OK;
 		}
-		if (strncmp(s, "--", 2) == 0 && s[2]) {
-			const char *name = s + 2;
-			const char *eq = strchr(name, '=');
+		const char *alias = NULL;
+		if (s[0] == '-' && s[1] && s[1] != '-' && !s[2])
+			for (size_t j = 0; j < c->nshorts; j++)
+				if (c->shorts[j].letter == s[1])
+					alias = c->shorts[j].name;
+		if ((strncmp(s, "--", 2) == 0 && s[2]) || alias) {
+			const char *name = alias ? alias : s + 2;
+			const char *eq = alias ? NULL : strchr(name, '=');
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 			int k = opt_index(c, name, len);
 			if (k < 0) {

@@ -33,6 +33,12 @@ typedef struct cli_opt {
 	const char *help;
 } cli_opt;
 
+/* A one-letter alias of an option: -o for --out. */
+typedef struct cli_short {
+	char letter;
+	const char *name;    /* the option it stands for */
+} cli_short;
+
 typedef struct cli_args {
 	const char *val[CLI_MAX_OPTS]; /* by option index; NULL when absent */
 	bool set[CLI_MAX_OPTS];
@@ -49,6 +55,8 @@ struct cli_command {
 	const cli_opt *opts;
 	size_t nopts;
 	size_t min_pos, max_pos; /* positional argument counts */
+	const cli_short *shorts; /* one-letter aliases, or NULL */
+	size_t nshorts;
 	int (*run)(const cli_command *cmd, const cli_args *a);
 };
 

@@ -16,5 +16,6 @@ extern const cli_command cmd_user;
 extern const cli_command cmd_init;
 extern const cli_command cmd_import;
 extern const cli_command cmd_export;
+extern const cli_command cmd_report;
 
 #endif

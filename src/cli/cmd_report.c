@@ -1,0 +1,226 @@
+/*
+ * cmd_report.c - `gnbv report`: the review's official summary tables
+ * (issue 4) for a unit, a year and a map date, from the database.
+ *
+ * Layer: cli. The tables are the layouts of data/reports/NAME.rpt
+ * (report/engine.h); the figures come from the store (report/figures.h);
+ * the format is looked up in the renderers' table (report/render.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../report/engine.h"
+#include "../report/figures.h"
+#include "../report/render.h"
+#include "commands.h"
+#include "inputs.h"
+
+static const cli_short shorts[] = {{'o', "out"}};
+
+static const cli_opt opts[] = {
+	{"unit", "CODE", false, "the unit reported on (its subtree, with subtotals per level)"},
+	{"year", "Y", false, "review year"},
+	{"as-of", "DATE", false, "map date (default: 31 December of the year)"},
+	{"format", "FMT", false, "output format (default csv; see --help)"},
+	{"db", "FILE", false, "database (default gnbv.db)"},
+	{"out", "FILE", false, "output file, - for standard output"},
+	{"list", NULL, false, "list the reports with their Vietnamese titles"},
+};
+
+/* The directory of the layouts: $GNBV_REPORTS, else DATA/reports. */
+static void layouts_dir(buf *path)
+{
+	const char *v = getenv("GNBV_REPORTS");
+	if (v && *v)
+		buf_puts(path, v);
+	else
+		buf_printf(path, "%s/reports", cli_data_dir());
+}
+
+static int load_layouts(report_layout ***ls, size_t *n)
+{
+	buf dir;
+	buf_init(&dir, 0);
+	layouts_dir(&dir);
+	gn_diag *d = diag_new(50);
+	gn_err rc = report_layouts_load(buf_cstr(&dir), d, ls, n);
+	cli_print_diag(d);
+	diag_free(d);
+	buf_free(&dir);
+	return rc == GN_OK ? EXIT_OK : rc == GN_EIO ? EXIT_FAIL : EXIT_BADINPUT;
+}
+
+/* Copies the file at path to standard output. */
+static int copy_to_stdout(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return EXIT_FAIL;
+	char block[1 << 16];
+	size_t got;
+	int status = EXIT_OK;
+	while ((got = fread(block, 1, sizeof block, f)) > 0)
+		if (fwrite(block, 1, got, stdout) != got)
+			status = EXIT_FAIL;
+	if (ferror(f) || fflush(stdout))
+		status = EXIT_FAIL;
+	fclose(f);
+	return status;
+}
+
+static int render(const cli_command *cmd, const report_format *fmt, const report_doc *doc,
+		  const char *out)
+{
+	if (strcmp(out, "-") != 0) {
+		if (fmt->render(doc, out)) {
+			cli_error(cmd, "%s: cannot write: %s", out, strerror(errno));
+			return EXIT_FAIL;
+		}
+		return EXIT_OK;
+	}
+	const char *tmpdir = getenv("TMPDIR");
+	buf path;
+	buf_init(&path, 0);
+	buf_printf(&path, "%s/gnbv-report-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	int fd = mkstemp(path.p);
+	int status = EXIT_FAIL;
+	if (fd < 0) {
+		cli_error(cmd, "cannot create a temporary file: %s", strerror(errno));
+	} else {
+		close(fd);
+		if (fmt->render(doc, buf_cstr(&path)))
+			cli_error(cmd, "cannot render the report: %s", strerror(errno));
+		else
+			status = copy_to_stdout(buf_cstr(&path));
+		unlink(buf_cstr(&path));
+	}
+	buf_free(&path);
+	return status;
+}
+
+static int run(const cli_command *cmd, const cli_args *a)
+{
+	report_layout **ls = NULL;
+	size_t nl = 0;
+	int status = load_layouts(&ls, &nl);
+	store *st = NULL;
+	std_set *stds = NULL;
+	report_figures *fig = NULL;
+	report_doc *doc = NULL;
+	gn_diag *d = diag_new(100);
+	if (status)
+		goto done;
+
+	if (cli_flag(cmd, a, "list")) {
+		for (size_t i = 0; i < nl; i++)
+			printf("%-24s %s\n", report_layout_name(ls[i]), report_layout_title(ls[i]));
+		status = fflush(stdout) ? EXIT_FAIL : EXIT_OK;
+		goto done;
+	}
+
+	status = EXIT_BADINPUT;
+	if (a->npos != 1) {
+		cli_error(cmd, "which report? give a NAME (gnbv report --list)");
+		goto done;
+	}
+	const report_layout *l = NULL;
+	for (size_t i = 0; i < nl; i++)
+		if (strcmp(report_layout_name(ls[i]), a->pos[0]) == 0)
+			l = ls[i];
+	if (!l) {
+		cli_error(cmd, "unknown report \"%s\" (gnbv report --list)", a->pos[0]);
+		goto done;
+	}
+	const char *unit = cli_get(cmd, a, "unit");
+	const char *out = cli_get(cmd, a, "out");
+	const char *fname = cli_get(cmd, a, "format");
+	if (!unit || !cli_get(cmd, a, "year") || !out) {
+		cli_error(cmd, "--unit CODE, --year Y and -o FILE are required");
+		goto done;
+	}
+	const report_format *fmt = report_format_find(fname ? fname : "csv");
+	if (!fmt) {
+		size_t nf;
+		const report_format *fs = report_formats(&nf);
+		buf names;
+		buf_init(&names, 0);
+		for (size_t i = 0; i < nf; i++)
+			buf_printf(&names, "%s%s", i ? ", " : "", fs[i].name);
+		cli_error(cmd, "--format: unknown format \"%s\" (known: %s)", fname,
+			  buf_cstr(&names));
+		buf_free(&names);
+		goto done;
+	}
+	long year;
+	if (!cli_get_int(cmd, a, "year", 2000, 2063, 0, &year))
+		goto done;
+	gn_date asof = date_year_end((int)year);
+	const char *asof_s = cli_get(cmd, a, "as-of");
+	if (asof_s && inputs_date(cmd, "as-of", asof_s, &asof))
+		goto done;
+
+	if ((status = inputs_standards(&stds)) || (status = inputs_store(cli_get(cmd, a, "db"),
+									false, &st)))
+		goto done;
+	gn_err rc = report_figures_load(st, stds, unit, (int)year, asof, d, &fig);
+	cli_print_diag(d);
+	diag_clear(d);
+	if (rc) {
+		if (rc == GN_ENOTFOUND)
+			status = EXIT_BADINPUT;
+		else {
+			cli_error(cmd, "cannot compute the figures: %s", gn_strerror(rc));
+			status = EXIT_FAIL;
+		}
+		goto done;
+	}
+	if (fig->unplaced) {
+		char day[11];
+		date_format_iso(asof, day);
+		fprintf(stderr, "gnbv report: warning: %lld household row(s) of %ld cannot be placed on the map of %s; left out\n",
+			(long long)fig->unplaced, year, day);
+	}
+	rc = report_build(l, fig, d, &doc);
+	cli_print_diag(d);
+	if (rc) {
+		status = EXIT_BADINPUT;
+		goto done;
+	}
+	status = render(cmd, fmt, doc, out);
+
+done:
+	report_doc_free(doc);
+	report_figures_free(fig);
+	store_close(st);
+	std_set_free(stds);
+	diag_free(d);
+	for (size_t i = 0; i < nl; i++)
+		report_layout_free(ls[i]);
+	free(ls);
+	return status;
+}
+
+const cli_command cmd_report = {
+	.name = "report",
+	.args = "[NAME]",
+	.summary = "the review's official summary tables (CSV; XLSX and PDF to come)",
+	.details =
+		"gnbv report NAME --unit CODE --year Y [--as-of D] [--format csv] -o FILE\n"
+		"draws table NAME (gnbv report --list) for the unit CODE and every unit under\n"
+		"it on the map of D (default 31 December of Y): a row per unit, a subtotal\n"
+		"row per unit that has units under it (followed by them), and the total\n"
+		"last. The figures are those of `gnbv summary` (households recorded on units\n"
+		"that ceased are carried through lineage; splits allocate whole households\n"
+		"in household-id order); movements hold end = start - out + in on every row.\n"
+		"The layouts are data: data/reports/NAME.rpt ($GNBV_REPORTS overrides the\n"
+		"directory).",
+	.opts = opts,
+	.nopts = sizeof opts / sizeof opts[0],
+	.min_pos = 0,
+	.max_pos = 1,
+	.shorts = shorts,
+	.nshorts = sizeof shorts / sizeof shorts[0],
+	.run = run,
+};

@@ -1,0 +1,168 @@
+#!/bin/sh
+# Golden tests of `gnbv report` on synthetic data: sh golden.sh GNBV
+#
+# 1. `gnbv synth --province 14 --scale 0.02 --seed 5` (about 8,000 household
+#    rows, 2022-2025; districts until 30/6/2025, merged communes after),
+#    init, import units, lineage, population, households;
+# 2. every report of `gnbv report --list` for province 14, year 2024 on the
+#    map of 2024-12-31 and year 2025 on the map of 2025-12-31, compared with
+#    tests/report/expected/NAME-YEAR.csv (GNBV_UPDATE_GOLDEN=1 rewrites them);
+# 3. on every output: end = start - out + in on every row of the movements,
+#    and every subtotal (and the total) equals the sum of the rows under it;
+# 4. cross-check with `gnbv summary --level commune` on the same files (also
+#    for 2024 on the 2025 map, through lineage): per commune and in total,
+#    households, poor, near-poor and their rates (results), new and re-poor,
+#    escaped (escaped_poor + poor_to_near) and escaped near-poor (movements);
+# 5. bad input exits 2 with a message: unknown report, unit not in the
+#    database or not on the map, bad year, bad date, unknown format.
+set -u
+gnbv=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+fail=0
+check() { echo "report golden: FAIL: $1"; fail=1; }
+
+"$gnbv" synth --province 14 --scale 0.02 --seed 5 --out in 2>/dev/null || { echo "synth failed"; exit 1; }
+"$gnbv" init --db t.db 2>/dev/null || { echo "init failed"; exit 1; }
+for k in units lineage population households; do
+	"$gnbv" import $k in/$k.csv --db t.db 2>err.txt || { cat err.txt; check "import $k"; }
+done
+
+names=$("$gnbv" report --list | awk '{print $1}')
+[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups" ] ||
+	check "report --list: $names"
+
+# Subtotals and the total are the sums of the rows under them (every
+# integer column; rates are not added); movements hold end = start - out + in.
+sums() { # sums FILE
+	awk -F, '
+	NR == 1 { for (i = 1; i <= NF; i++) { col[$i] = i; key[i] = $i }; n = NF; next }
+	{ for (i = 1; i <= n; i++) v[NR, i] = $i; st[NR] = $1; dp[NR] = $2; last = NR
+	  split("poor near", kinds, " ")
+	  for (k = 1; k <= 2; k++) { s = kinds[k]
+		if ((s "_start") in col && $(col[s "_end"]) != $(col[s "_start"]) - $(col[s "_out"]) + $(col[s "_in"])) {
+			print FILENAME ": line " NR ": " s ": end != start - out + in"; bad = 1 } } }
+	END {
+		for (r = 2; r <= last; r++) {
+			if (st[r] == "unit") continue
+			for (i = 3; i <= n; i++) { if (key[i] == "code" || v[r, i] !~ /^-?[0-9]+$/) continue; s = 0
+				for (q = (st[r] == "total" ? 2 : r + 1); q <= last; q++) {
+					if (st[r] == "total") { if (q == r) break; if (dp[q] == 0) s += v[q, i]; continue }
+					if (st[q] == "total" || dp[q] <= dp[r]) break
+					if (dp[q] == dp[r] + 1) s += v[q, i] }
+				if (s != v[r, i]) { print FILENAME ": line " r ": column " i ": " v[r, i] " != sum " s; bad = 1 } } }
+		exit bad }' "$1"
+}
+
+run() { # run NAME YEAR ASOF OUT
+	"$gnbv" report "$1" --unit 14 --year "$2" --as-of "$3" --format csv --db t.db -o "$4" 2>err.txt ||
+		{ cat err.txt; check "report $1 $2 $3"; }
+	[ -s err.txt ] && { cat err.txt; check "report $1 $2 $3: messages on stderr"; }
+	sums "$4" || check "sums of $4"
+}
+
+for y in 2024 2025; do
+	for r in $names; do
+		run "$r" $y $y-12-31 "$r-$y.csv"
+		if [ "${GNBV_UPDATE_GOLDEN:-}" = 1 ]; then
+			cp "$r-$y.csv" "$here/expected/$r-$y.csv"
+		elif ! cmp -s "$r-$y.csv" "$here/expected/$r-$y.csv"; then
+			diff "$here/expected/$r-$y.csv" "$r-$y.csv" | head -5
+			check "$r-$y.csv differs from expected"
+		fi
+	done
+done
+# The standards' rules bound the deprivations (2022-2025: poor = income
+# under the poverty line and at least 3 deprivations; near-poor = under
+# the line with fewer): on every row, the deprivations counted over the 12
+# indicators are at least 3 per poor household and at most 2 per near-poor.
+for y in 2024 2025; do
+	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^d_/ && $i !~ /_rate$/) d[i] = 1; next }
+		 { s = 0; for (i in d) s += $i
+		   if (s < 3 * $5) { print FILENAME ": line " NR ": " s " < 3 x " $5; bad = 1 } }
+		 END { exit bad }' poor-deprivations-$y.csv || check "poor deprivations $y below the rule"
+	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^d_/ && $i !~ /_rate$/) d[i] = 1; next }
+		 { s = 0; for (i in d) s += $i
+		   if (s > 2 * $5) { print FILENAME ": line " NR ": " s " > 2 x " $5; bad = 1 } }
+		 END { exit bad }' near-poor-deprivations-$y.csv || check "near-poor deprivations $y above the rule"
+done
+
+# -o - writes the same bytes to standard output
+"$gnbv" report results --unit 14 --year 2024 --db t.db -o - >stdout.csv || check "-o -"
+cmp -s stdout.csv results-2024.csv || check "-o - differs from -o FILE"
+
+# Cross-check with gnbv summary (the same engine rules, from the CSV files).
+cross() { # cross YEAR ASOF
+	run results $1 $2 r.csv
+	run poor-movements $1 $2 p.csv
+	run near-poor-movements $1 $2 n.csv
+	"$gnbv" summary --units in/units.csv --lineage in/lineage.csv --population in/population.csv \
+		--households in/households.csv --year $1 --as-of $2 --level commune >s.csv 2>/dev/null ||
+		check "summary $1 $2"
+	# summary: unit_code,unit_name,households,poor,near_poor,poor_rate,near_poor_rate,new_poor,re_poor,escaped_poor,escaped_near
+	# ours, keyed by code (communes are the rows of style unit; TOTAL the total row)
+	awk -F, -v OFS=, 'FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		FILENAME == "r.csv" && ($1 == "unit" || $1 == "total") {
+			k = $1 == "total" ? "TOTAL" : $(c["code"])
+			h[k] = $(c["households"]); p[k] = $(c["poor"]); n[k] = $(c["near_poor"])
+			pr[k] = $(c["poor_rate"]); nr[k] = $(c["near_poor_rate"]); seen[k] = 1 }
+		FILENAME == "p.csv" && ($1 == "unit" || $1 == "total") {
+			k = $1 == "total" ? "TOTAL" : $(c["code"])
+			np[k] = $(c["new_poor"]); rp[k] = $(c["re_poor"]); ep[k] = $(c["poor_out"]) }
+		FILENAME == "n.csv" && ($1 == "unit" || $1 == "total") {
+			k = $1 == "total" ? "TOTAL" : $(c["code"]); en[k] = $(c["escaped_near"]) }
+		FILENAME == "s.csv" { k = $1; rows++
+			if (!(k in seen)) { print "summary row " k " not in the report"; bad = 1; next }
+			got = h[k] OFS p[k] OFS n[k] OFS pr[k] OFS nr[k] OFS np[k] OFS rp[k] OFS ep[k] OFS en[k]
+			want = $3 OFS $4 OFS $5 OFS $6 OFS $7 OFS $8 OFS $9 OFS $10 OFS $11
+			if (got != want) { print k ": report " got " != summary " want; bad = 1 }
+			delete seen[k] }
+		END { for (k in seen) { print "report row " k " not in the summary"; bad = 1 }
+		      if (rows < 10) { print "summary has only " rows " rows"; bad = 1 }
+		      exit bad }' r.csv p.csv n.csv s.csv || check "report and summary differ ($1 on the map of $2)"
+}
+cross 2024 2024-12-31
+cross 2025 2025-12-31
+cross 2024 2025-12-31
+
+# The same tables as XLSX and PDF: every report renders; the PDF's text
+# carries the Vietnamese title and the total's households, formatted the
+# Vietnamese way (test_render checks the layouts in detail).
+tot=$(awk -F, '$1 == "TOTAL" { print $3 }' s.csv 2>/dev/null)
+for name in $("$gnbv" report --list | awk '{ print $1 }'); do
+	"$gnbv" report "$name" --unit 14 --year 2024 --format xlsx --db t.db -o "$name.xlsx" ||
+		check "$name: xlsx failed"
+	[ "$(head -c 2 "$name.xlsx")" = "PK" ] || check "$name.xlsx is not a zip"
+	"$gnbv" report "$name" --unit 14 --year 2024 --format pdf --db t.db -o "$name.pdf" ||
+		check "$name: pdf failed"
+	title=$("$gnbv" report --list | awk -v n="$name" '$1 == n { $1 = ""; sub(/^ +/, ""); print }')
+	pdftotext -layout "$name.pdf" "$name.txt" || check "$name.pdf: pdftotext failed"
+	grep -qF "$title" "$name.txt" || check "$name.pdf lacks its title \"$title\""
+done
+grep -q "Tổng cộng" results.txt || check "results.pdf lacks the total row"
+
+# Bad input: exit status 2 and a message.
+bad() { # bad WHAT ARGS...: expects exit 2 and something on stderr
+	what=$1; shift
+	"$gnbv" report "$@" >out.txt 2>err.txt
+	st=$?
+	[ $st -eq 2 ] || check "$what: exit $st, expected 2"
+	[ -s err.txt ] || check "$what: no message"
+	[ -s out.txt ] && check "$what: output on stdout"
+}
+bad "unknown report" nosuch --unit 14 --year 2024 --db t.db -o x.csv
+bad "unit not in db" results --unit 99 --year 2024 --db t.db -o x.csv
+bad "unit not on the map" results --unit 093 --year 2025 --db t.db -o x.csv
+bad "bad year" results --unit 14 --year 20x4 --db t.db -o x.csv
+bad "year out of range" results --unit 14 --year 1990 --db t.db -o x.csv
+bad "bad date" results --unit 14 --year 2024 --as-of 2024-13-01 --db t.db -o x.csv
+bad "unknown format" results --unit 14 --year 2024 --format docx --db t.db -o x.csv
+bad "no name" --unit 14 --year 2024 --db t.db -o x.csv
+bad "no unit" results --year 2024 --db t.db -o x.csv
+bad "missing db" results --unit 14 --year 2024 --db nosuch.db -o x.csv
+[ -e x.csv ] && check "a refused report wrote its file"
+
+[ $fail -eq 0 ] && echo "report golden: ok"
+exit $fail
