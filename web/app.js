@@ -689,6 +689,12 @@
 			h('h2', { text: t('dash.af') }),
 			afBox
 		]));
+		var reportBox = h('div', { id: 'dash-reports' });
+		root.appendChild(h('section', { class: 'card', id: 'reports' }, [
+			h('h2', { text: t('rep.title') }),
+			h('p', { class: 'small muted', text: t('rep.hint') }),
+			reportBox
+		]));
 
 		function renderCrumbs() {
 			U.clear(crumbs);
@@ -873,10 +879,65 @@
 		}
 
 
+		/* ---- reports: the official summary tables of the unit, year and map
+		 * shown, as files (GET /reports/{name}; a plain link: the session
+		 * cookie goes with it) ---- */
+		function reportHref(name, format) {
+			return API + '/reports/' + encodeURIComponent(name) +
+				qs({ unit: unit, year: year, asof: asof, format: format });
+		}
+
+		async function loadReports() {
+			try {
+				var list = await api('GET', '/reports');
+				if (!ctx.alive()) {
+					return;
+				}
+				renderReports((list && list.reports) || []);
+			} catch (e) {
+				if (ctx.alive() && e.status !== 401) {
+					U.clear(reportBox).appendChild(U.message('error', errorText(e)));
+				}
+			}
+		}
+
+		function renderReports(reports) {
+			U.clear(reportBox);
+			if (!reports.length) {
+				reportBox.appendChild(h('p', { class: 'muted', text: t('rep.none') }));
+				return;
+			}
+			var en = I.getLang() === 'en';
+			var nameSel = U.select({ id: 'rep-name', name: 'report' }, reports.map(function (r) {
+				var title = en ? (r.title_en || r.title_vi) : r.title_vi;
+				return { value: r.name, label: (r.number ? r.number + '. ' : '') + title };
+			}), reports[0].name);
+			var fmtSel = U.select({ id: 'rep-format', name: 'format' }, [
+				{ value: 'xlsx', label: t('rep.xlsx') },
+				{ value: 'pdf', label: t('rep.pdf') },
+				{ value: 'csv', label: t('rep.csv') }
+			], 'xlsx');
+			var dl = h('a', { class: 'button', id: 'rep-download', download: '', text: t('rep.download') });
+			function update() {
+				dl.setAttribute('href', reportHref(nameSel.value, fmtSel.value));
+			}
+			nameSel.addEventListener('change', update);
+			fmtSel.addEventListener('change', update);
+			update();
+			reportBox.appendChild(h('form', { class: 'controls', on: { submit: function (ev) {
+				ev.preventDefault();
+			} } }, [
+				U.field(t('rep.report'), nameSel),
+				U.field(t('rep.format'), fmtSel),
+				h('div', { class: 'field' }, dl)
+			]));
+		}
+
 		renderSummary(summary);
 		renderTrend(trend);
 		loadProfile();
 		loadAf();
+		loadReports();
 		fillMissingNames();
 
 		/* Names of ancestors opened directly from a link (reload). */

@@ -100,6 +100,7 @@ typedef struct api_config {
 	unsigned hash_threads;  /* concurrent password hashes; 0: online CPUs */
 	calendar *cal;          /* public holidays (taken); NULL: weekends only */
 	const review_procedure *proc; /* review procedure (copied); NULL: defaults */
+	const char *reports_dir; /* the report layouts (data/reports, copied); NULL: none */
 } api_config;
 
 /* Opens the store at cfg->db_path once to load the units (and check that

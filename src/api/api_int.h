@@ -80,6 +80,8 @@ const std_set *api_standards(const api *a);
 /* The public holidays (NULL: weekends only) and the review procedure
  * (api_config), for the review workflow. */
 const calendar *api_calendar(const api *a);
+/* The directory of the report layouts (api_config), NULL when none. */
+const char *api_reports_dir(const api *a);
 const review_procedure *api_procedure(const api *a);
 /* Runs crypto_pwhash_str_verify with at most hash_threads at once. */
 bool api_password_verify(api *a, const char *hash, const char *password);
@@ -164,6 +166,8 @@ int api_round_get(api_ctx *c);
 int api_round_action(api_ctx *c);
 int api_applications_list(api_ctx *c);
 int api_application_create(api_ctx *c);
+int api_reports_list(api_ctx *c);
+int api_report_get(api_ctx *c);
 
 /* The live aggregates (api_dashboard.c): built from the whole store by
  * api_dashboard_start (at api_new and after a units reload; a failure

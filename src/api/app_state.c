@@ -55,6 +55,7 @@ struct api {
 	gn_date fixed_today;       /* from $GNBV_TODAY, or GN_DATE_MIN */
 	calendar *cal;             /* public holidays (owned) */
 	review_procedure proc;     /* numbers of the review procedure */
+	char *reports_dir;         /* the report layouts (NULL: none) */
 };
 
 static pthread_mutex_t map_build_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -335,6 +336,11 @@ const std_set *api_standards(const api *a)
 	return a->stds;
 }
 
+const char *api_reports_dir(const api *a)
+{
+	return a->reports_dir;
+}
+
 const calendar *api_calendar(const api *a)
 {
 	return a->cal;
@@ -381,6 +387,7 @@ gn_err api_new(const api_config *cfg, gn_diag *d, api **out)
 	}
 	api *a = gn_xcalloc(1, sizeof *a);
 	a->db_path = gn_xstrdup(cfg->db_path);
+	a->reports_dir = cfg->reports_dir ? gn_xstrdup(cfg->reports_dir) : NULL;
 	a->stds = cfg->stds;
 	a->cal = cfg->cal;
 	if (cfg->proc)
@@ -456,5 +463,6 @@ void api_free(api *a)
 	sem_destroy(&a->hash_gate);
 	pthread_mutex_destroy(&a->mu);
 	free(a->db_path);
+	free(a->reports_dir);
 	free(a);
 }

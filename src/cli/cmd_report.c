@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../report/engine.h"
@@ -29,21 +30,11 @@ static const cli_opt opts[] = {
 	{"list", NULL, false, "list the reports with their Vietnamese titles"},
 };
 
-/* The directory of the layouts: $GNBV_REPORTS, else DATA/reports. */
-static void layouts_dir(buf *path)
-{
-	const char *v = getenv("GNBV_REPORTS");
-	if (v && *v)
-		buf_puts(path, v);
-	else
-		buf_printf(path, "%s/reports", cli_data_dir());
-}
-
 static int load_layouts(report_layout ***ls, size_t *n)
 {
 	buf dir;
 	buf_init(&dir, 0);
-	layouts_dir(&dir);
+	inputs_reports_dir(&dir);
 	gn_diag *d = diag_new(50);
 	gn_err rc = report_layouts_load(buf_cstr(&dir), d, ls, n);
 	cli_print_diag(d);
@@ -125,11 +116,13 @@ static int run(const cli_command *cmd, const cli_args *a)
 		cli_error(cmd, "which report? give a NAME (gnbv report --list)");
 		goto done;
 	}
+	/* "all": every table from one load of the figures, into the folder -o */
+	bool all = strcmp(a->pos[0], "all") == 0;
 	const report_layout *l = NULL;
 	for (size_t i = 0; i < nl; i++)
 		if (strcmp(report_layout_name(ls[i]), a->pos[0]) == 0)
 			l = ls[i];
-	if (!l) {
+	if (!l && !all) {
 		cli_error(cmd, "unknown report \"%s\" (gnbv report --list)", a->pos[0]);
 		goto done;
 	}
@@ -182,6 +175,31 @@ static int run(const cli_command *cmd, const cli_args *a)
 		fprintf(stderr, "gnbv report: warning: %lld household row(s) of %ld cannot be placed on the map of %s; left out\n",
 			(long long)fig->unplaced, year, day);
 	}
+	if (all) {
+		if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+			cli_error(cmd, "-o %s: cannot create the folder: %s", out, strerror(errno));
+			status = EXIT_FAIL;
+			goto done;
+		}
+		status = EXIT_OK;
+		for (size_t i = 0; i < nl && status == EXIT_OK; i++) {
+			rc = report_build(ls[i], fig, d, &doc);
+			cli_print_diag(d);
+			diag_clear(d);
+			if (rc) {
+				status = EXIT_BADINPUT;
+				break;
+			}
+			buf path;
+			buf_init(&path, 0);
+			buf_printf(&path, "%s/%s%s", out, report_layout_name(ls[i]), fmt->extension);
+			status = render(cmd, fmt, doc, buf_cstr(&path));
+			buf_free(&path);
+			report_doc_free(doc);
+			doc = NULL;
+		}
+		goto done;
+	}
 	rc = report_build(l, fig, d, &doc);
 	cli_print_diag(d);
 	if (rc) {
@@ -205,9 +223,10 @@ done:
 const cli_command cmd_report = {
 	.name = "report",
 	.args = "[NAME]",
-	.summary = "the review's official summary tables (CSV; XLSX and PDF to come)",
+	.summary = "the review's official summary tables, as CSV, XLSX or PDF",
 	.details =
-		"gnbv report NAME --unit CODE --year Y [--as-of D] [--format csv] -o FILE\n"
+		"gnbv report NAME --unit CODE --year Y [--as-of D] [--format csv|xlsx|pdf] -o FILE\n"
+		"gnbv report all ... -o FOLDER writes every table, from one computation\n"
 		"draws table NAME (gnbv report --list) for the unit CODE and every unit under\n"
 		"it on the map of D (default 31 December of Y): a row per unit, a subtotal\n"
 		"row per unit that has units under it (followed by them), and the total\n"

@@ -65,8 +65,13 @@ static int run(const cli_command *cmd, const cli_args *a)
 	}
 	gn_diag *d = diag_new(20);
 	api *app = NULL;
-	api_config cfg = {.db_path = db, .stds = stds, .cal = cal, .proc = &proc};
+	buf reports;
+	buf_init(&reports, 0);
+	inputs_reports_dir(&reports);
+	api_config cfg = {.db_path = db, .stds = stds, .cal = cal, .proc = &proc,
+			  .reports_dir = buf_cstr(&reports)};
 	gn_err rc = api_new(&cfg, d, &app);
+	buf_free(&reports);
 	if (rc) {
 		cli_print_diag(d);
 		diag_free(d);

@@ -23,6 +23,15 @@ static int finish(gn_diag *d, gn_err rc)
 	return rc == GN_EIO || rc == GN_EINPUT ? EXIT_BADINPUT : EXIT_FAIL;
 }
 
+void inputs_reports_dir(buf *path)
+{
+	const char *v = getenv("GNBV_REPORTS");
+	if (v && *v)
+		buf_puts(path, v);
+	else
+		buf_printf(path, "%s/reports", cli_data_dir());
+}
+
 int inputs_standards(std_set **out)
 {
 	gn_diag *d = diag_new(50);

@@ -8,6 +8,7 @@
 #ifndef GN_INPUTS_H
 #define GN_INPUTS_H
 
+#include "../core/buf.h"
 #include "../core/calendar.h"
 #include "../core/procedure.h"
 #include "../core/standard.h"
@@ -15,6 +16,9 @@
 #include "../store/store.h"
 #include "cli.h"
 
+/* The directory of the report layouts into path: $GNBV_REPORTS, else
+ * DATA/reports. */
+void inputs_reports_dir(buf *path);
 /* Loads every standard of $GNBV_STANDARDS, else of DATA/standards. */
 int inputs_standards(std_set **out);
 /* Loads the public holidays of $GNBV_HOLIDAYS, else DATA/holidays/vn.csv,

@@ -20,13 +20,19 @@
 #include "../core/buf.h"
 #include "../core/mem.h"
 #include "../core/rollup.h"
+#include "../io/households_file.h"
 
 /* ---- measures ------------------------------------------------------------- */
 
-typedef int64_t (*measure_fn)(const rfig *f, int bit);
+typedef int64_t (*measure_fn)(const report_figures *rf, const rfig *f, int bit);
 
-#define M(name, expr) \
-	static int64_t m_##name(const rfig *f, int bit) { (void)bit; return (expr); }
+#define M(name, expr)                                                                  \
+	static int64_t m_##name(const report_figures *rf, const rfig *f, int bit)      \
+	{                                                                              \
+		(void)rf;                                                              \
+		(void)bit;                                                             \
+		return (expr);                                                         \
+	}
 M(households, f->households)
 M(persons, f->persons)
 M(reviewed, f->reviewed)
@@ -61,31 +67,83 @@ M(near_minority, f->grp_near[GRP_MINORITY])
 M(near_no_labour, f->grp_near[GRP_NO_LABOUR])
 M(near_merit, f->grp_near[GRP_MERIT])
 M(near_other, f->grp_near[GRP_OTHER])
+M(cause_poor, f->cause_poor[bit])
+M(cause_near, f->cause_near[bit])
+M(poor_kinh, f->kinh_poor)
+M(near_kinh, f->kinh_near)
+M(eth_poor, bit >= 0 ? f->eth_poor[bit] : 0)
+M(eth_near, bit >= 0 ? f->eth_near[bit] : 0)
+M(child_poor, f->child_poor)
+M(child_near, f->child_near)
+M(af_n, f->af.n)
+M(af_q, f->af.q)
 #undef M
 
-typedef enum param_kind { P_NONE, P_INDICATOR } param_kind;
+/* Alkire-Foster measures (core/af.h) of a unit, x 10000 rounded half up
+ * (a percentage with 2 decimals, a proportion with 4). */
+static int64_t af_measure(const report_figures *rf, const rfig *f, int bit, int which)
+{
+	if (!rf->std)
+		return 0;
+	af_result r;
+	af_compute(&f->af, &rf->af, &r);
+	int j = 0;
+	while (j < rf->std->nind && rf->std->ind[j].bit != bit)
+		j++;
+	switch (which) {
+	case 0: return af_frac_round(r.H, 10000);
+	case 1: return af_frac_round(r.A, 10000);
+	case 2: return af_frac_round(r.M0, 10000);
+	case 3: return j < r.nind ? af_frac_round(r.hdk[j], 10000) : 0;
+	default: return j < r.nind ? af_frac_round(r.pctb[j], 10000) : 0;
+	}
+}
+#define A(name, which) \
+	static int64_t m_af_##name(const report_figures *rf, const rfig *f, int bit) \
+	{ return af_measure(rf, f, bit, which); }
+A(H, 0)
+A(A, 1)
+A(M0, 2)
+A(hdk, 3)
+A(pctb, 4)
+#undef A
+
+typedef enum param_kind { P_NONE, P_INDICATOR, P_CAUSE, P_ETHNICITY } param_kind;
 
 typedef struct measure {
 	const char *name;
 	param_kind param;
-	measure_fn fn; /* NULL: a text measure */
+	measure_fn fn;  /* NULL: a text measure */
+	int decimals;   /* 0: a count; else fn gives value x 10^decimals */
 } measure;
 
-#define E(name) {#name, P_NONE, m_##name}
+#define E(name) {#name, P_NONE, m_##name, 0}
 static const measure measures[] = {
-	{"name", P_NONE, NULL},   /* the unit's name ("Tổng cộng" on the total) */
-	{"code", P_NONE, NULL},   /* the unit's code */
-	{"level", P_NONE, NULL},  /* the unit's level in Vietnamese */
+	{"name", P_NONE, NULL, 0},   /* the unit's name ("Tổng cộng" on the total) */
+	{"code", P_NONE, NULL, 0},   /* the unit's code */
+	{"level", P_NONE, NULL, 0},  /* the unit's level in Vietnamese */
 	E(households), E(persons), E(reviewed),
 	E(poor), E(near_poor), E(poor_near),
 	E(poor_start), E(escaped_poor), E(poor_to_near), E(poor_out),
 	E(new_poor), E(re_poor), E(near_to_poor), E(poor_in), E(poor_end), E(remain_poor),
 	E(near_start), E(escaped_near), E(near_out), E(new_near), E(re_near),
 	E(near_in), E(near_end), E(remain_near),
-	{"dep_poor", P_INDICATOR, m_dep_poor},
-	{"dep_near", P_INDICATOR, m_dep_near},
+	{"dep_poor", P_INDICATOR, m_dep_poor, 0},
+	{"dep_near", P_INDICATOR, m_dep_near, 0},
 	E(poor_minority), E(poor_no_labour), E(poor_merit), E(poor_other),
 	E(near_minority), E(near_no_labour), E(near_merit), E(near_other),
+	{"cause_poor", P_CAUSE, m_cause_poor, 0},
+	{"cause_near", P_CAUSE, m_cause_near, 0},
+	E(poor_kinh), E(near_kinh),
+	{"eth_poor", P_ETHNICITY, m_eth_poor, 0},
+	{"eth_near", P_ETHNICITY, m_eth_near, 0},
+	E(child_poor), E(child_near),
+	E(af_n), E(af_q),
+	{"af_H", P_NONE, m_af_H, 2},
+	{"af_A", P_NONE, m_af_A, 2},
+	{"af_M0", P_NONE, m_af_M0, 4},
+	{"af_hdk", P_INDICATOR, m_af_hdk, 2},
+	{"af_pctb", P_INDICATOR, m_af_pctb, 2},
 };
 #undef E
 #define NMEASURES (sizeof measures / sizeof measures[0])
@@ -119,7 +177,8 @@ typedef enum item_kind {
 typedef struct item {
 	item_kind kind;
 	long line;
-	int block;            /* 0, or the number of the indicators block */
+	int block;            /* 0, or the number of the indicators/ethnicities block */
+	bool eth;             /* in an ethnicities block */
 	char *tok[MAX_TOK];   /* the last one runs to the end of the line */
 	int ntok;
 } item;
@@ -200,14 +259,33 @@ static bool check_measure(const char *s, const char *file, long line, gn_diag *d
 			diag_error(d, file, line, "", "unknown measure \"%.*s\"", (int)n, a);
 			return false;
 		}
-		if ((m->param == P_INDICATOR) != (colon != NULL) || (colon && colon + 1 == end)) {
+		if ((m->param != P_NONE) != (colon != NULL) || (colon && colon + 1 == end)) {
 			diag_error(d, file, line, "", "measure \"%s\" %s", m->name,
 				   m->param == P_INDICATOR ? "needs an indicator: NAME:KEY"
+				   : m->param == P_CAUSE ? "needs a cause: NAME:CAUSE"
+				   : m->param == P_ETHNICITY ? "needs an ethnicity: NAME:KEY"
 							   : "takes no parameter");
 			return false;
 		}
+		if (m->param == P_CAUSE && colon[1] != '{') {
+			size_t kn = (size_t)(end - colon - 1);
+			bool known = false;
+			for (int k = 0; k < RF_CAUSES; k++)
+				known |= strlen(cause_name(k)) == kn &&
+					 memcmp(cause_name(k), colon + 1, kn) == 0;
+			if (!known) {
+				diag_error(d, file, line, "", "unknown cause \"%.*s\"", (int)kn,
+					   colon + 1);
+				return false;
+			}
+		}
 		if (!m->fn && slash) {
 			diag_error(d, file, line, "", "\"%s\" is text: it cannot be part of a rate",
+				   m->name);
+			return false;
+		}
+		if (m->decimals && slash) {
+			diag_error(d, file, line, "", "\"%s\" is a ratio: it cannot be part of a rate",
 				   m->name);
 			return false;
 		}
@@ -248,6 +326,7 @@ gn_err report_layout_parse(const char *file, const char *text, size_t n, gn_diag
 	size_t errors0 = diag_errors(d);
 	size_t cap = 0;
 	int block = 0, nblocks = 0;
+	bool eth_block = false;
 	long block_line = 0;
 	long line = 0;
 	const char *p = text, *end = text + n;
@@ -277,6 +356,7 @@ gn_err report_layout_parse(const char *file, const char *text, size_t n, gn_diag
 		item it = {0};
 		it.line = line;
 		it.block = block;
+		it.eth = eth_block;
 		bool is_item = false;
 		if (strcmp(w, "name") == 0 || strcmp(w, "title") == 0 || strcmp(w, "form") == 0 ||
 		    strcmp(w, "issuer") == 0 || strcmp(w, "issuer_parent") == 0 ||
@@ -296,14 +376,15 @@ gn_err report_layout_parse(const char *file, const char *text, size_t n, gn_diag
 				l->number = (int)v;
 		} else if (strcmp(w, "portrait") == 0 || strcmp(w, "numbered") == 0) {
 			*(w[0] == 'p' ? &l->portrait : &l->numbered) = true;
-		} else if (strcmp(w, "indicators") == 0) {
+		} else if (strcmp(w, "indicators") == 0 || strcmp(w, "ethnicities") == 0) {
 			if (block)
-				diag_error(d, file, line, "", "indicators: blocks do not nest");
+				diag_error(d, file, line, "", "%s: blocks do not nest", w);
 			block = ++nblocks;
+			eth_block = w[0] == 'e';
 			block_line = line;
 		} else if (strcmp(w, "end") == 0) {
 			if (!block)
-				diag_error(d, file, line, "", "end without indicators");
+				diag_error(d, file, line, "", "end without indicators or ethnicities");
 			block = 0;
 		} else if (strcmp(w, "subtitle") == 0 || strcmp(w, "note") == 0 ||
 			   strcmp(w, "signer") == 0) {
@@ -313,7 +394,7 @@ gn_err report_layout_parse(const char *file, const char *text, size_t n, gn_diag
 			it.ntok = 1;
 			is_item = true;
 			if (block)
-				diag_error(d, file, line, "", "%s: not allowed in an indicators block", w);
+				diag_error(d, file, line, "", "%s: not allowed in a repeated block", w);
 		} else if (strcmp(w, "column") == 0) {
 			char *r = gn_xstrdup(rest);
 			char *tok[4];
@@ -361,7 +442,8 @@ gn_err report_layout_parse(const char *file, const char *text, size_t n, gn_diag
 		}
 	}
 	if (block)
-		diag_error(d, file, block_line, "", "indicators block without end");
+		diag_error(d, file, block_line, "", "%s block without end",
+			   eth_block ? "ethnicities" : "indicators");
 	if (!l->name)
 		diag_error(d, file, 0, "", "no name");
 	if (!l->title)
@@ -472,6 +554,29 @@ static bool resolve_term(const report_figures *f, const char *s, size_t n, term 
 	t->bit = 0;
 	if (!t->m)
 		return false; /* checked at parse time */
+	if (colon && t->m->param == P_CAUSE) {
+		const char *key = colon + 1;
+		size_t kn = n - (size_t)(key - s);
+		for (int k = 0; k < RF_CAUSES; k++)
+			if (strlen(cause_name(k)) == kn && memcmp(cause_name(k), key, kn) == 0) {
+				t->bit = k;
+				return true;
+			}
+		diag_error(d, file, line, "", "unknown cause \"%.*s\"", (int)kn, key);
+		return false;
+	}
+	if (colon && t->m->param == P_ETHNICITY) {
+		const char *key = colon + 1;
+		size_t kn = n - (size_t)(key - s);
+		for (int k = 0; k < f->neth; k++)
+			if (strlen(f->eth_key[k]) == kn && memcmp(f->eth_key[k], key, kn) == 0) {
+				t->bit = k;
+				return true;
+			}
+		/* an ethnicity with no household in the data: counts 0 */
+		t->bit = -1;
+		return true;
+	}
 	if (colon) {
 		const char *key = colon + 1;
 		size_t kn = n - (size_t)(key - s);
@@ -534,7 +639,7 @@ gn_err report_build(const report_layout *l, const report_figures *f, gn_diag *d,
 	buf tmp;
 	buf_init(&tmp, 1 << 16);
 
-	/* expand the indicators blocks */
+	/* expand the indicators and ethnicities blocks */
 	xitem *xs = NULL;
 	size_t nx = 0, capx = 0;
 	for (size_t i = 0; i < l->nitems;) {
@@ -544,7 +649,9 @@ gn_err report_build(const report_layout *l, const report_figures *f, gn_diag *d,
 		if (it->block) {
 			while (j < l->nitems && l->items[j].block == it->block)
 				j++;
-			if (!f->std) {
+			if (it->eth) {
+				reps = f->nshown;
+			} else if (!f->std) {
 				diag_error(d, l->file, it->line, "",
 					   "no standard covers %d: no indicators to repeat over", f->year);
 				reps = 0;
@@ -554,7 +661,12 @@ gn_err report_build(const report_layout *l, const report_figures *f, gn_diag *d,
 		for (int r = 0; r < reps; r++) {
 			char nbuf[16];
 			snprintf(nbuf, sizeof nbuf, "%d", r + 1);
-			if (it->block) {
+			if (it->block && it->eth) {
+				int slot = f->eth_shown[r];
+				vars[5].value = f->eth_key[slot];
+				vars[6].value = f->eth_name[slot];
+				vars[7].value = nbuf;
+			} else if (it->block) {
 				const std_catalogue_entry *e =
 					std_set_catalogue(f->stds, f->std->ind[r].bit);
 				vars[5].value = e->key;
@@ -689,11 +801,14 @@ gn_err report_build(const report_layout *l, const report_figures *f, gn_diag *d,
 					: col->text->name[0] == 'c' ? fr->code
 					: unit_level_name_vi(fr->level);
 				report_cell_text(doc, r, c, s);
+			} else if (col->num.m->decimals) {
+				report_cell_decimal(r, c, col->num.m->fn(f, &fr->f, col->num.bit),
+						    col->num.m->decimals);
 			} else if (!col->den.m) {
-				report_cell_int(r, c, col->num.m->fn(&fr->f, col->num.bit));
+				report_cell_int(r, c, col->num.m->fn(f, &fr->f, col->num.bit));
 			} else {
-				int64_t a = col->num.m->fn(&fr->f, col->num.bit);
-				int64_t b = col->den.m->fn(&fr->f, col->den.bit);
+				int64_t a = col->num.m->fn(f, &fr->f, col->num.bit);
+				int64_t b = col->den.m->fn(f, &fr->f, col->den.bit);
 				report_cell_decimal(r, c, rate_hundredths(a, b), 2);
 			}
 		}

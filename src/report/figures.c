@@ -19,9 +19,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/buf.h"
 #include "../core/hhindex.h"
 #include "../core/mem.h"
 #include "../core/rollup.h"
+#include "../io/households_file.h"
+#include "../io/text.h"
 
 void rfig_add(rfig *to, const rfig *from)
 {
@@ -40,6 +43,19 @@ void rfig_add(rfig *to, const rfig *from)
 		to->grp_poor[i] += from->grp_poor[i];
 		to->grp_near[i] += from->grp_near[i];
 	}
+	for (int i = 0; i < RF_CAUSES; i++) {
+		to->cause_poor[i] += from->cause_poor[i];
+		to->cause_near[i] += from->cause_near[i];
+	}
+	to->kinh_poor += from->kinh_poor;
+	to->kinh_near += from->kinh_near;
+	for (int i = 0; i < RF_MAX_ETHNIC; i++) {
+		to->eth_poor[i] += from->eth_poor[i];
+		to->eth_near[i] += from->eth_near[i];
+	}
+	to->child_poor += from->child_poor;
+	to->child_near += from->child_near;
+	af_cell_merge(&to->af, &from->af);
 }
 
 report_figures *report_figures_new(const std_set *stds, int year, gn_date asof)
@@ -49,8 +65,102 @@ report_figures *report_figures_new(const std_set *stds, int year, gn_date asof)
 	f->year = year;
 	f->asof = asof;
 	f->std = stds ? std_set_for_year(stds, year) : NULL;
+	if (f->std)
+		af_params_init(&f->af, f->std);
 	f->parent_name = gn_xstrdup("");
 	return f;
+}
+
+int report_figures_ethnicity(report_figures *f, const char *name, size_t n)
+{
+	for (int i = 0; i < f->neth; i++)
+		if (strlen(f->eth_name[i]) == n && memcmp(f->eth_name[i], name, n) == 0)
+			return i;
+	if (f->neth == RF_MAX_ETHNIC - 1) {
+		name = "Khác";
+		n = strlen(name);
+	} else if (f->neth == RF_MAX_ETHNIC)
+		return RF_MAX_ETHNIC - 1;
+	int i = f->neth++;
+	f->eth_name[i] = gn_xstrndup(name, n);
+	/* the key: folded (no marks, lower case), runs of other characters as _ */
+	buf b;
+	buf_init(&b, 0);
+	if (text_fold(name, n, &b) != GN_OK) {
+		buf_reset(&b);
+		buf_printf(&b, "e%d", i + 1);
+	}
+	char *k = buf_take(&b);
+	size_t o = 0;
+	for (size_t j = 0; k[j]; j++) {
+		unsigned char c = (unsigned char)k[j];
+		bool al = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (al)
+			k[o++] = (char)c;
+		else if (o && k[o - 1] != '_')
+			k[o++] = '_';
+	}
+	while (o && k[o - 1] == '_')
+		o--;
+	k[o] = '\0';
+	if (!o) {
+		free(k);
+		k = gn_xmalloc(16);
+		snprintf(k, 16, "e%d", i + 1);
+	}
+	f->eth_key[i] = k;
+	return i;
+}
+
+typedef struct eth_sort {
+	int slot;
+	int rank;       /* 0 Kinh, 1 the others, 2 unknown and "Khác" */
+	char *key;      /* Vietnamese sort key of the name without blanks */
+} eth_sort;
+
+static int cmp_eth(const void *x, const void *y)
+{
+	const eth_sort *a = x, *b = y;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	int c = strcmp(a->key, b->key);
+	return c ? c : (a->slot < b->slot ? -1 : a->slot > b->slot);
+}
+
+void report_figures_order_ethnicities(report_figures *f)
+{
+	f->nshown = 0;
+	if (!f->nrows)
+		return;
+	const rfig *t = &f->rows[f->nrows - 1].f;
+	eth_sort e[RF_MAX_ETHNIC];
+	int n = 0;
+	for (int i = 0; i < f->neth; i++) {
+		if (!t->eth_poor[i] && !t->eth_near[i])
+			continue;
+		const char *name = f->eth_name[i];
+		e[n].slot = i;
+		e[n].rank = strcasecmp(name, "Kinh") == 0 ? 0
+			: strcmp(name, RF_ETH_UNKNOWN) == 0 || strcmp(name, "Khác") == 0 ? 2 : 1;
+		char word[256];
+		size_t w = 0;
+		for (const char *p = name; *p && w + 1 < sizeof word; p++)
+			if (*p != ' ')
+				word[w++] = *p;
+		buf b;
+		buf_init(&b, 0);
+		if (text_vn_sortkey(word, w, &b) != GN_OK) {
+			buf_reset(&b);
+			buf_puts(&b, name);
+		}
+		e[n].key = buf_take(&b);
+		n++;
+	}
+	qsort(e, (size_t)n, sizeof *e, cmp_eth);
+	for (int i = 0; i < n; i++) {
+		f->eth_shown[f->nshown++] = e[i].slot;
+		free(e[i].key);
+	}
 }
 
 void report_figures_free(report_figures *f)
@@ -63,6 +173,10 @@ void report_figures_free(report_figures *f)
 	}
 	free(f->rows);
 	free(f->parent_name);
+	for (int i = 0; i < f->neth; i++) {
+		free(f->eth_name[i]);
+		free(f->eth_key[i]);
+	}
 	free(f);
 }
 
@@ -93,6 +207,9 @@ typedef struct yrow {
 	uint8_t cls;
 	uint32_t flags;  /* catalogue bits within the year's standard */
 	uint8_t groups;  /* bit per rf_group (GRP_OTHER derived) */
+	uint8_t causes;  /* CAUSE_* bits */
+	uint8_t eth;     /* ethnicity slot */
+	bool kinh;
 } yrow;
 
 typedef struct loader {
@@ -101,6 +218,7 @@ typedef struct loader {
 	const standard *std;
 	int year;
 	hh_index *hx;
+	report_figures *f;  /* for the ethnicities */
 	yrow *rows;
 	size_t nrows, cap;
 	int64_t bad_class;
@@ -119,6 +237,23 @@ static uint32_t flags_of(const loader *l, const char *keys)
 		p += n + (e != NULL);
 	}
 	return l->std ? m & l->std->mask : m;
+}
+
+static uint8_t causes_of(const char *codes)
+{
+	unsigned m = 0;
+	const char *p = codes ? codes : "";
+	while (*p) {
+		const char *e = strchr(p, ';');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		for (int k = 0; k < RF_CAUSES; k++) {
+			const char *c = cause_name(k);
+			if (c && strlen(c) == n && memcmp(c, p, n) == 0)
+				m |= 1u << k;
+		}
+		p += n + (e != NULL);
+	}
+	return (uint8_t)m;
 }
 
 static bool load_review(void *ctx, const st_review *r)
@@ -151,7 +286,11 @@ static bool load_review(void *ctx, const st_review *r)
 		g |= 1u << GRP_MERIT;
 	if (!g)
 		g = 1u << GRP_OTHER;
-	l->rows[l->nrows++] = (yrow){hh, unit, (uint8_t)c, flags_of(l, r->deprivations), g};
+	int eth = e[0] ? report_figures_ethnicity(l->f, e, strlen(e))
+		       : report_figures_ethnicity(l->f, RF_ETH_UNKNOWN, strlen(RF_ETH_UNKNOWN));
+	l->rows[l->nrows++] = (yrow){hh, unit, (uint8_t)c, flags_of(l, r->deprivations), g,
+				     causes_of(r->causes), (uint8_t)eth,
+				     strcasecmp(e, "Kinh") == 0};
 	return true;
 }
 
@@ -275,6 +414,8 @@ gn_err report_figures_load(store *st, const std_set *stds, const char *unit_code
 		goto done;
 	}
 
+	f = report_figures_new(stds, year, asof);
+	l.f = f;
 	l.u = u;
 	l.stds = stds;
 	l.std = stds ? std_set_for_year(stds, year) : NULL;
@@ -294,7 +435,15 @@ gn_err report_figures_load(store *st, const std_set *stds, const char *unit_code
 		items[i] = (place_item){l.rows[i].unit, (uint32_t)len, id};
 	}
 	rollup_place(m, items, n, dest);
-	f = report_figures_new(stds, year, asof);
+	/* the indicators that concern children (table 11) */
+	uint32_t child_mask = 0;
+	static const char *const child_keys[] = {"d_nutrition", "d_child_schooling",
+						 "d_health_insurance"};
+	for (size_t k = 0; stds && k < sizeof child_keys / sizeof *child_keys; k++) {
+		int bit = std_set_find_indicator(stds, child_keys[k], strlen(child_keys[k]));
+		if (bit >= 0)
+			child_mask |= 1u << bit;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const yrow *y = &l.rows[i];
 		if (dest[i] < 0) {
@@ -314,7 +463,18 @@ gn_err report_figures_load(store *st, const std_set *stds, const char *unit_code
 			for (int g = 0; g < GRP_COUNT; g++)
 				if (y->groups & (1u << g))
 					grp[g]++;
+			int64_t *cause = c == CLASS_POOR ? x->cause_poor : x->cause_near;
+			for (int k = 0; k < RF_CAUSES; k++)
+				if (y->causes & (1u << k))
+					cause[k]++;
+			(c == CLASS_POOR ? x->eth_poor : x->eth_near)[y->eth]++;
+			if (y->kinh)
+				(*(c == CLASS_POOR ? &x->kinh_poor : &x->kinh_near))++;
+			if (y->flags & child_mask)
+				(*(c == CLASS_POOR ? &x->child_poor : &x->child_near))++;
 		}
+		if (f->std)
+			af_cell_add(&x->af, &f->af, y->flags, 1);
 	}
 	pop_ctx pc = {m, year, direct, false};
 	pop_load pl = {u, &pc};
@@ -355,6 +515,7 @@ gn_err report_figures_load(store *st, const std_set *stds, const char *unit_code
 			f->rows[i].parent = (int)troot;
 	f->rows[troot].has_children = troot > 0;
 	f->rows[troot].f = total;
+	report_figures_order_ethnicities(f);
 	rc = report_figures_check(f, d);
 
 done:

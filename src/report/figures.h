@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/af.h"
 #include "../core/date.h"
 #include "../core/diag.h"
 #include "../core/err.h"
@@ -42,6 +43,15 @@ typedef enum rf_group {
 	GRP_COUNT
 } rf_group;
 
+/* Causes of poverty of table 10: the CAUSE_* bits of io/households_file.h. */
+#define RF_CAUSES 8
+/* Ethnicities of table 9: at most this many distinct ones in a report (the
+ * heads' head_ethnicity of the year's rows); any further one is counted in
+ * the last slot, shown as "Khác". */
+#define RF_MAX_ETHNIC 64
+/* The name of the slot of the rows with no head_ethnicity. */
+#define RF_ETH_UNKNOWN "Không rõ"
+
 /* The figures of one unit. */
 typedef struct rfig {
 	int64_t households;      /* resident households (population) */
@@ -53,6 +63,15 @@ typedef struct rfig {
 	int64_t dep_near[STD_MAX_CATALOGUE];
 	int64_t grp_poor[GRP_COUNT];
 	int64_t grp_near[GRP_COUNT];
+	int64_t cause_poor[RF_CAUSES];   /* poor households with each cause */
+	int64_t cause_near[RF_CAUSES];
+	int64_t kinh_poor, kinh_near;    /* head Kinh */
+	int64_t eth_poor[RF_MAX_ETHNIC]; /* by the head's ethnicity (report_figures.eth) */
+	int64_t eth_near[RF_MAX_ETHNIC];
+	int64_t child_poor, child_near;  /* deprived in nutrition, children's
+					    schooling or health insurance (any) */
+	af_cell af;                      /* Alkire-Foster sums, households weighing 1,
+					    the standard's cutoff and weights */
 } rfig;
 
 void rfig_add(rfig *to, const rfig *from);
@@ -102,11 +121,27 @@ typedef struct report_figures {
 	rf_row *rows;           /* display order; U (the total) last */
 	size_t nrows, caprows;
 	int64_t unplaced;       /* household rows of Y recorded under no unit of the map */
+	af_params af;           /* the year's standard's cutoff and weights (std NULL: none) */
+	/* Ethnicities: name and key (folded, "ba_na") of each slot of
+	 * rfig.eth_*, and the slots shown (those with a poor or near-poor
+	 * household in the total), Kinh first, then in Vietnamese
+	 * alphabetical order. */
+	char *eth_name[RF_MAX_ETHNIC];
+	char *eth_key[RF_MAX_ETHNIC];
+	int neth;               /* slots in use */
+	int eth_shown[RF_MAX_ETHNIC];
+	int nshown;
 } report_figures;
 
 /* An empty set of figures for year and asof (stds borrowed, may be NULL). */
 report_figures *report_figures_new(const std_set *stds, int year, gn_date asof);
 void report_figures_free(report_figures *f);
+/* The slot of ethnicity name (n bytes) in f, added when new (the last
+ * slot, "Khác", once RF_MAX_ETHNIC - 1 are in use). */
+int report_figures_ethnicity(report_figures *f, const char *name, size_t n);
+/* Fills f->eth_shown from the total row (the last): the slots with a poor
+ * or near-poor household, Kinh first, then Vietnamese alphabetical order. */
+void report_figures_order_ethnicities(report_figures *f);
 /* Appends a row (code and name copied) and returns its index. */
 size_t report_figures_add_row(report_figures *f, const char *code, const char *name,
 			      unit_level level, int depth, int parent);

@@ -231,6 +231,41 @@ describe('gnbv web UI', { concurrency: false }, () => {
 		await page.close();
 	});
 
+	it('dashboard: the Reports block lists the reports and its links download them', async () => {
+		const prov = srv.user('province_officer');
+		const s = await api(prov);
+		const list = await s.get('/api/v1/reports');
+		assert.ok(list.reports.length > 0, 'some reports');
+		const page = await pageAs(prov);
+		await page.waitForSelector('.summary-table');
+		const { year, asof } = await dashState(page);
+		await page.waitForSelector('#rep-name option', { state: 'attached' });
+		const names = await page.$$eval('#rep-name option', (os) => os.map((o) => o.value));
+		assert.deepEqual(names, list.reports.map((r) => r.name));
+		const labels = await page.$$eval('#rep-name option', (os) => os.map((o) => o.textContent));
+		assert.ok(labels[0].includes(list.reports[0].title_vi), labels[0]);
+		assert.equal(await page.inputValue('#rep-format'), 'xlsx');
+		const want = `/api/v1/reports/${list.reports[0].name}?unit=14&year=${year}&asof=${asof}&format=xlsx`;
+		const href = await page.getAttribute('#rep-download', 'href');
+		assert.equal(href, want);
+		assert.notEqual(await page.getAttribute('#rep-download', 'download'), null);
+		/* the link works with the page's session cookie */
+		const got = await page.evaluate(async (u) => {
+			const r = await fetch(u);
+			const b = new Uint8Array(await r.arrayBuffer());
+			return { status: r.status, disp: r.headers.get('Content-Disposition'), pk: b[0] === 0x50 && b[1] === 0x4b };
+		}, href);
+		assert.equal(got.status, 200);
+		assert.ok(got.pk, 'an XLSX (zip) file');
+		assert.equal(got.disp, `attachment; filename="${list.reports[0].name}-14-${year}.xlsx"`);
+		/* another format changes the link */
+		await page.selectOption('#rep-format', 'pdf');
+		assert.ok((await page.getAttribute('#rep-download', 'href')).endsWith('&format=pdf'));
+		await shot(page, 'dashboard-reports');
+		noProblems(page);
+		await page.close();
+	});
+
 	it('dashboard: switching the map date to 2024 shows the districts', async () => {
 		const prov = srv.user('province_officer');
 		const s = await api(prov);

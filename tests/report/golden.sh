@@ -13,6 +13,11 @@
 #    for 2024 on the 2025 map, through lineage): per commune and in total,
 #    households, poor, near-poor and their rates (results), new and re-poor,
 #    escaped (escaped_poor + poor_to_near) and escaped near-poor (movements);
+#    the af table with `gnbv af --level commune` (n, q, H, A, M0, hdk_*,
+#    pctb_* per commune and in total); on every row, the poor and near-poor
+#    of ethnicity, causes and children equal those of results, Kinh + ethnic
+#    minorities and the columns per ethnicity add up to them, and the
+#    children's deprivations equal those of the deprivations tables;
 # 5. bad input exits 2 with a message: unknown report, unit not in the
 #    database or not on the map, bad year, bad date, unknown format.
 set -u
@@ -31,7 +36,7 @@ for k in units lineage population households; do
 done
 
 names=$("$gnbv" report --list | awk '{print $1}')
-[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups" ] ||
+[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups ethnicity causes children af" ] ||
 	check "report --list: $names"
 
 # Subtotals and the total are the sums of the rows under them (every
@@ -127,6 +132,69 @@ cross 2024 2024-12-31
 cross 2025 2025-12-31
 cross 2024 2025-12-31
 
+# The af table against `gnbv af --level commune` (the same exact arithmetic).
+cross_af() { # cross_af YEAR ASOF
+	run af $1 $2 af.csv
+	"$gnbv" af --units in/units.csv --lineage in/lineage.csv --households in/households.csv \
+		--year $1 --as-of $2 --level commune >a.csv 2>/dev/null || check "af $1 $2"
+	awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) c[FILENAME, $i] = i
+			if (FILENAME == "a.csv") for (i = 1; i <= NF; i++) if ($i ~ /^(n|q|H|A|M0|hdk_.*|pctb_.*)$/) keys[++nk] = $i
+			next }
+		FILENAME == "af.csv" && ($1 == "unit" || $1 == "total") {
+			k = $1 == "total" ? "TOTAL" : $(c["af.csv", "code"]); row[k] = $0; seen[k] = 1 }
+		FILENAME == "a.csv" { k = $1; rows++
+			if (!(k in seen)) { print "af row " k " not in the report"; bad = 1; next }
+			split(row[k], v, ",")
+			for (j = 1; j <= nk; j++) { x = keys[j]
+				if (!(("af.csv", x) in c)) { print "af column " x " not in the report"; bad = 1; continue }
+				if (v[c["af.csv", x]] != $(c["a.csv", x])) {
+					print k ": " x ": report " v[c["af.csv", x]] " != af " $(c["a.csv", x]); bad = 1 } }
+			delete seen[k] }
+		END { for (k in seen) { print "report row " k " not in gnbv af"; bad = 1 }
+		      if (rows < 10 || nk < 20) { print "af: only " rows " rows, " nk " columns"; bad = 1 }
+		      exit bad }' af.csv a.csv || check "af report and gnbv af differ ($1 on the map of $2)"
+}
+cross_af 2024 2024-12-31
+cross_af 2025 2025-12-31
+cross_af 2024 2025-12-31
+
+# Tables 9, 10, 11 against tables 1, 4 and 6, row by row (the rows are the
+# same units in the same order).
+for y in 2024 2025; do
+	awk -F, 'FNR == 1 { f++; for (i = 1; i <= NF; i++) c[f, $i] = i; next }
+		{ v[f, FNR] = $0; n[f] = FNR }
+		function g(file, line, key,   a) { split(v[file, line], a, ","); return a[c[file, key]] }
+		END {
+			# files: 1 results, 2 ethnicity, 3 causes, 4 children, 5 poor-dep, 6 near-dep
+			for (r = 2; r <= n[1]; r++) {
+				p = g(1, r, "poor"); q = g(1, r, "near_poor")
+				for (f2 = 2; f2 <= 4; f2++)
+					if (g(f2, r, "poor") != p || g(f2, r, "near_poor") != q) {
+						print "line " r ": file " f2 ": poor/near-poor differ from results"; bad = 1 }
+				split(v[2, r], e, ","); sp = 0; sn = 0
+				for (k in c) { split(k, kk, SUBSEP); if (kk[1] != 2) continue
+					if (kk[2] ~ /_poor$/ && kk[2] != "near_poor" && kk[2] !~ /^poor_/) sp += e[c[k]]
+					if (kk[2] ~ /_near$/ && kk[2] !~ /^near_/) sn += e[c[k]] }
+				if (sp != p || sn != q) { print "line " r ": ethnicities add up to " sp ", " sn; bad = 1 }
+				if (g(2, r, "poor_kinh") + g(2, r, "poor_minority") > p ||
+				    g(2, r, "near_kinh") + g(2, r, "near_minority") > q) {
+					print "line " r ": Kinh + minorities above the total"; bad = 1 }
+				if (g(2, r, "poor_minority") != g(2, r, "poor") - g(2, r, "kinh_poor") - (("2" SUBSEP "khong_ro_poor") in c ? g(2, r, "khong_ro_poor") : 0)) {
+					print "line " r ": minorities != total - Kinh - unknown"; bad = 1 }
+				split("nutrition:d_nutrition schooling:d_child_schooling insurance:d_health_insurance", ind, " ")
+				for (j = 1; j <= 3; j++) { split(ind[j], w, ":")
+					if (g(4, r, "poor_" w[1]) != g(5, r, w[2]) || g(4, r, "near_" w[1]) != g(6, r, w[2])) {
+						print "line " r ": children " w[1] " differs from the deprivations"; bad = 1 } }
+				if (g(4, r, "poor_any") > p || g(4, r, "poor_any") < g(4, r, "poor_insurance")) {
+					print "line " r ": children: households deprived out of bounds"; bad = 1 }
+				split(v[3, r], e, ","); m = 0
+				for (k in c) { split(k, kk, SUBSEP); if (kk[1] == 3 && kk[2] ~ /^poor_/) m = e[c[k]] > m ? e[c[k]] : m }
+				if (m > p) { print "line " r ": a cause above the poor"; bad = 1 }
+			}
+			exit bad }' results-$y.csv ethnicity-$y.csv causes-$y.csv children-$y.csv \
+		poor-deprivations-$y.csv near-poor-deprivations-$y.csv || check "tables 9-11 against 1, 4, 6 ($y)"
+done
+
 # The same tables as XLSX and PDF: every report renders; the PDF's text
 # carries the Vietnamese title and the total's households, formatted the
 # Vietnamese way (test_render checks the layouts in detail).
@@ -142,6 +210,13 @@ for name in $("$gnbv" report --list | awk '{ print $1 }'); do
 	grep -qF "$title" "$name.txt" || check "$name.pdf lacks its title \"$title\""
 done
 grep -q "Tổng cộng" results.txt || check "results.pdf lacks the total row"
+
+# `report all`: every table from one computation, the same as one by one.
+"$gnbv" report all --unit 14 --year 2024 --format csv --db t.db -o alld || check "report all failed"
+for name in $("$gnbv" report --list | awk '{ print $1 }'); do
+	"$gnbv" report "$name" --unit 14 --year 2024 --format csv --db t.db -o one.csv
+	cmp -s one.csv "alld/$name.csv" || check "report all: $name differs from the table alone"
+done
 
 # Bad input: exit status 2 and a message.
 bad() { # bad WHAT ARGS...: expects exit 2 and something on stderr

@@ -575,8 +575,8 @@ static void test_shipped_layouts(void **state)
 	assert_int_equal(report_layouts_load(dir, d, &ls, &nl), GN_OK);
 	static const char *const names[] = {"results", "poor-movements", "near-poor-movements",
 					    "poor-deprivations", "near-poor-deprivations",
-					    "groups"};
-	assert_int_equal(nl, 6);
+					    "groups", "ethnicity", "causes", "children", "af"};
+	assert_int_equal(nl, 10);
 	for (size_t i = 0; i < nl; i++)
 		assert_string_equal(report_layout_name(ls[i]), names[i]);
 	report_figures *f = NULL;
@@ -622,6 +622,69 @@ static void test_shipped_layouts(void **state)
 	diag_free(d);
 }
 
+/* Tables 9 (ethnicities block), 11 (children) and AF on the fixture: 2024
+ * poor H1, H3 (Kinh), H4 (Thái), H5 (Mông); near-poor H6 (Kinh, nutrition),
+ * H7 (no ethnicity, nutrition); 7 rows, none with 3 deprivations. */
+static void test_ethnicity_children_af(void **state)
+{
+	fixture *fx = *state;
+	gn_diag *d = diag_new(20);
+	report_figures *f = NULL;
+	assert_int_equal(report_figures_load(fx->st, fx->s, "P1", 2024, date_from_ymd(2024, 12, 31),
+					     d, &f),
+			 GN_OK);
+	static const char *const shown[] = {"Kinh", "Mông", "Thái", "Không rõ"};
+	assert_int_equal(f->nshown, 4);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(f->eth_name[f->eth_shown[i]], shown[i]);
+	assert_string_equal(f->eth_key[f->eth_shown[1]], "mong");
+	assert_string_equal(f->eth_key[f->eth_shown[3]], "khong_ro");
+	const rfig *t = &f->rows[f->nrows - 1].f;
+	assert_int_equal(t->kinh_poor, 2);
+	assert_int_equal(t->kinh_near, 1);
+	assert_int_equal(t->grp_poor[GRP_MINORITY], 2);
+	assert_int_equal(t->eth_near[f->eth_shown[3]], 1);
+	assert_int_equal(t->child_poor, 0);
+	assert_int_equal(t->child_near, 2);
+	assert_int_equal(t->af.n, 7);
+	assert_int_equal(t->af.q, 0);
+
+	const char *text = "name t\ntitle T\n"
+			   "column name 0 name\ncolumn poor 0 poor\n"
+			   "ethnicities\ncolumn {key}_poor 0 eth_poor:{key}\n"
+			   "column {key}_near 0 eth_near:{key}\nend\n"
+			   "column c 0 child_near\ncolumn n 0 af_n\ncolumn H 0 af_H\ncolumn M0 0 af_M0\n"
+			   "column land 0 cause_poor:land\n";
+	report_layout *l = parse(text, d);
+	assert_non_null(l);
+	report_doc *doc = NULL;
+	assert_int_equal(report_build(l, f, d, &doc), GN_OK);
+	char *csv = csv_of(doc);
+	assert_non_null(strstr(csv, "name,poor,kinh_poor,kinh_near,mong_poor,mong_near,"
+				    "thai_poor,thai_near,khong_ro_poor,khong_ro_near,c,n,H,M0,land\n"));
+	assert_non_null(strstr(csv, ",Tổng cộng,4,2,1,1,0,1,0,0,1,2,7,0.00,0.0000,0\n"));
+	free(csv);
+	report_doc_free(doc);
+	report_layout_free(l);
+	assert_int_equal(diag_count(d), 0);
+
+	/* errors: an unknown cause, a cause missing, an open block */
+	static const char *const bad[] = {
+		"name t\ntitle T\ncolumn a 0 cause_poor:luck\n",
+		"name t\ntitle T\ncolumn a 0 cause_near\n",
+		"name t\ntitle T\nethnicities\ncolumn {key} 0 eth_poor:{key}\n",
+		"name t\ntitle T\ncolumn a 0 af_H/poor\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		gn_diag *d2 = diag_new(10);
+		assert_null(parse(bad[i], d2));
+		assert_true(diag_errors(d2) > 0);
+		diag_free(d2);
+	}
+	report_figures_free(f);
+	diag_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -631,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shipped_layouts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ethnicity_children_af, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
