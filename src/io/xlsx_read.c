@@ -10,6 +10,7 @@
  * prefix the writer chose); the sheet is turned into CSV row by row.
  */
 #include "xlsx_read.h"
+#include "xlsx_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -32,20 +33,18 @@ bool xlsx_is(const void *data, size_t len)
 	return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
 }
 
-/* The local part of an expat name "URI|local". */
-static const char *local_name(const char *n)
+const char *xlsx_local_name(const char *n)
 {
 	const char *p = strrchr(n, '|');
 	return p ? p + 1 : n;
 }
 
-static bool is(const char *n, const char *local)
+bool xlsx_elem_is(const char *n, const char *local)
 {
-	return strcmp(local_name(n), local) == 0;
+	return strcmp(xlsx_local_name(n), local) == 0;
 }
 
-/* The value of the attribute with this full name (URI|local or plain). */
-static const char *attr(const XML_Char **a, const char *name)
+const char *xlsx_attr(const XML_Char **a, const char *name)
 {
 	for (size_t i = 0; a[i]; i += 2)
 		if (strcmp(a[i], name) == 0)
@@ -55,13 +54,7 @@ static const char *attr(const XML_Char **a, const char *name)
 
 /* ---- streaming one part through expat -------------------------------------------- */
 
-typedef struct part_ctx {
-	XML_Parser p;
-	gn_err err;        /* set by a handler to stop */
-	const char *why;   /* its message */
-} part_ctx;
-
-static void stop(part_ctx *c, gn_err err, const char *why)
+void xlsx_stop(xlsx_part *c, gn_err err, const char *why)
 {
 	if (c->err)
 		return;
@@ -70,11 +63,28 @@ static void stop(part_ctx *c, gn_err err, const char *why)
 	XML_StopParser(c->p, XML_FALSE);
 }
 
-/* Parses the part `entry` of z with the handlers (user data: ctx, whose
- * first member is a part_ctx). *found is false when the part is absent. */
-static gn_err parse_part(zip_t *z, const char *entry, XML_StartElementHandler start,
-			 XML_EndElementHandler end, XML_CharacterDataHandler text,
-			 part_ctx *ctx, const char *name, gn_diag *d, bool *found)
+gn_err xlsx_open(const void *data, size_t len, const char *name, gn_diag *d,
+		 zip_t **out)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(len ? data : "", len, 0, &ze);
+	zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+	if (!z) {
+		diag_error(d, name, 0, "", "not a readable spreadsheet (.xlsx): %s",
+			   zip_error_strerror(&ze));
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return GN_EINPUT;
+	}
+	zip_error_fini(&ze);
+	*out = z;
+	return GN_OK;
+}
+
+gn_err xlsx_parse_part(zip_t *z, const char *entry, XML_StartElementHandler start,
+		       XML_EndElementHandler end, XML_CharacterDataHandler text,
+		       xlsx_part *ctx, const char *name, gn_diag *d, bool *found)
 {
 	*found = false;
 	zip_file_t *f = zip_fopen(z, entry, 0);
@@ -134,7 +144,7 @@ static gn_err parse_part(zip_t *z, const char *entry, XML_StartElementHandler st
 /* ---- workbook.xml and its relationships ---------------------------------------------- */
 
 typedef struct book_ctx {
-	part_ctx pc;
+	xlsx_part pc;
 	char *sheet_rid;   /* r:id of the first sheet */
 	bool date1904;
 	char *target;      /* part of that sheet (from the rels) */
@@ -143,11 +153,11 @@ typedef struct book_ctx {
 static void book_start(void *u, const XML_Char *n, const XML_Char **a)
 {
 	book_ctx *c = u;
-	if (is(n, "sheet") && !c->sheet_rid) {
-		const char *rid = attr(a, NS_REL "|id");
+	if (xlsx_elem_is(n, "sheet") && !c->sheet_rid) {
+		const char *rid = xlsx_attr(a, NS_REL "|id");
 		c->sheet_rid = gn_xstrdup(rid ? rid : "");
-	} else if (is(n, "workbookPr")) {
-		const char *v = attr(a, "date1904");
+	} else if (xlsx_elem_is(n, "workbookPr")) {
+		const char *v = xlsx_attr(a, "date1904");
 		c->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 	}
 }
@@ -155,9 +165,9 @@ static void book_start(void *u, const XML_Char *n, const XML_Char **a)
 static void rels_start(void *u, const XML_Char *n, const XML_Char **a)
 {
 	book_ctx *c = u;
-	if (!is(n, "Relationship") || c->target || !c->sheet_rid)
+	if (!xlsx_elem_is(n, "Relationship") || c->target || !c->sheet_rid)
 		return;
-	const char *id = attr(a, "Id"), *t = attr(a, "Target");
+	const char *id = xlsx_attr(a, "Id"), *t = xlsx_attr(a, "Target");
 	if (!id || !t || strcmp(id, c->sheet_rid) != 0)
 		return;
 	/* Targets are relative to xl/ unless absolute within the package. */
@@ -186,7 +196,7 @@ static void no_text(void *u, const XML_Char *s, int len)
 /* ---- styles.xml: which cell styles show dates -------------------------------------- */
 
 typedef struct style_ctx {
-	part_ctx pc;
+	xlsx_part pc;
 	int depth_xfs;         /* inside <cellXfs> */
 	int *custom_ids;       /* numFmtIds of custom date formats */
 	size_t ncustom, capcustom;
@@ -229,8 +239,8 @@ static bool format_is_date(const char *f)
 static void style_start(void *u, const XML_Char *n, const XML_Char **a)
 {
 	style_ctx *c = u;
-	if (is(n, "numFmt")) {
-		const char *id = attr(a, "numFmtId"), *code = attr(a, "formatCode");
+	if (xlsx_elem_is(n, "numFmt")) {
+		const char *id = xlsx_attr(a, "numFmtId"), *code = xlsx_attr(a, "formatCode");
 		if (id && code && format_is_date(code)) {
 			if (c->ncustom == c->capcustom) {
 				c->capcustom = c->capcustom ? c->capcustom * 2 : 8;
@@ -239,10 +249,10 @@ static void style_start(void *u, const XML_Char *n, const XML_Char **a)
 			}
 			c->custom_ids[c->ncustom++] = atoi(id);
 		}
-	} else if (is(n, "cellXfs")) {
+	} else if (xlsx_elem_is(n, "cellXfs")) {
 		c->depth_xfs++;
-	} else if (is(n, "xf") && c->depth_xfs) {
-		const char *id = attr(a, "numFmtId");
+	} else if (xlsx_elem_is(n, "xf") && c->depth_xfs) {
+		const char *id = xlsx_attr(a, "numFmtId");
 		long v = id ? strtol(id, NULL, 10) : 0;
 		bool date = builtin_date_format(v);
 		for (size_t i = 0; i < c->ncustom && !date; i++)
@@ -258,14 +268,14 @@ static void style_start(void *u, const XML_Char *n, const XML_Char **a)
 static void style_end(void *u, const XML_Char *n)
 {
 	style_ctx *c = u;
-	if (is(n, "cellXfs") && c->depth_xfs)
+	if (xlsx_elem_is(n, "cellXfs") && c->depth_xfs)
 		c->depth_xfs--;
 }
 
 /* ---- sharedStrings.xml ---------------------------------------------------------------- */
 
 typedef struct sst_ctx {
-	part_ctx pc;
+	xlsx_part pc;
 	buf text;        /* every string, back to back */
 	size_t *start;   /* offset of string i; start[n] = end */
 	size_t n, cap;
@@ -277,7 +287,7 @@ static void sst_start(void *u, const XML_Char *n, const XML_Char **a)
 {
 	sst_ctx *c = u;
 	(void)a;
-	const char *l = local_name(n);
+	const char *l = xlsx_local_name(n);
 	if (strcmp(l, "si") == 0) {
 		c->in_si = true;
 		if (c->n + 1 >= c->cap) {
@@ -295,7 +305,7 @@ static void sst_start(void *u, const XML_Char *n, const XML_Char **a)
 static void sst_end(void *u, const XML_Char *n)
 {
 	sst_ctx *c = u;
-	const char *l = local_name(n);
+	const char *l = xlsx_local_name(n);
 	if (strcmp(l, "si") == 0 && c->in_si) {
 		c->in_si = false;
 		c->n++;
@@ -311,7 +321,7 @@ static void sst_text(void *u, const XML_Char *s, int len)
 {
 	sst_ctx *c = u;
 	if (c->in_t && buf_put(&c->text, s, (size_t)len) != GN_OK)
-		stop(&c->pc, GN_ENOMEM, "the shared strings are too large");
+		xlsx_stop(&c->pc, GN_ENOMEM, "the shared strings are too large");
 }
 
 /* ---- the sheet ---------------------------------------------------------------------------- */
@@ -322,7 +332,7 @@ typedef struct cell {
 } cell;
 
 typedef struct sheet_ctx {
-	part_ctx pc;
+	xlsx_part pc;
 	const sst_ctx *sst;
 	const style_ctx *styles;
 	bool date1904;
@@ -359,13 +369,13 @@ static long ref_column(const char *r)
 static void sheet_start(void *u, const XML_Char *n, const XML_Char **a)
 {
 	sheet_ctx *c = u;
-	const char *l = local_name(n);
+	const char *l = xlsx_local_name(n);
 	if (strcmp(l, "row") == 0) {
-		const char *r = attr(a, "r");
+		const char *r = xlsx_attr(a, "r");
 		long v = r ? strtol(r, NULL, 10) : c->row + 1;
 		if (v <= c->row || v <= 0) {
 			snprintf(c->msg, sizeof c->msg, "row %ld comes after row %ld", v, c->row);
-			stop(&c->pc, GN_EINPUT, c->msg);
+			xlsx_stop(&c->pc, GN_EINPUT, c->msg);
 			return;
 		}
 		c->row = v;
@@ -374,12 +384,12 @@ static void sheet_start(void *u, const XML_Char *n, const XML_Char **a)
 		buf_reset(&c->cells);
 		c->col = -1;
 	} else if (strcmp(l, "c") == 0 && c->in_row) {
-		const char *r = attr(a, "r"), *t = attr(a, "t"), *s = attr(a, "s");
+		const char *r = xlsx_attr(a, "r"), *t = xlsx_attr(a, "t"), *s = xlsx_attr(a, "s");
 		long col = r ? ref_column(r) : c->col + 1;
 		if (col < 0 || col >= MAX_COLUMNS) {
 			snprintf(c->msg, sizeof c->msg, "row %ld: bad cell reference \"%.20s\"",
 				 c->row, r ? r : "");
-			stop(&c->pc, GN_EINPUT, c->msg);
+			xlsx_stop(&c->pc, GN_EINPUT, c->msg);
 			return;
 		}
 		c->col = col;
@@ -403,7 +413,7 @@ static void sheet_text(void *u, const XML_Char *s, int len)
 {
 	sheet_ctx *c = u;
 	if ((c->in_v || c->in_t) && buf_put(&c->value, s, (size_t)len) != GN_OK)
-		stop(&c->pc, GN_ENOMEM, "a cell is too large");
+		xlsx_stop(&c->pc, GN_ENOMEM, "a cell is too large");
 }
 
 /* A number as text: integers as written, others with 15 significant
@@ -459,7 +469,7 @@ static void end_cell(sheet_ctx *c)
 		if (end == v || *end || i < 0 || (size_t)i >= c->sst->n) {
 			snprintf(c->msg, sizeof c->msg,
 				 "row %ld: shared string %.20s does not exist", c->row, v);
-			stop(&c->pc, GN_EINPUT, c->msg);
+			xlsx_stop(&c->pc, GN_EINPUT, c->msg);
 			return;
 		}
 		buf_put(&c->cells, c->sst->text.p + c->sst->start[i],
@@ -523,13 +533,13 @@ static void end_row(sheet_ctx *c)
 		err = buf_putc(out, '\n');
 	c->lines = c->row;
 	if (err)
-		stop(&c->pc, GN_ENOMEM, "the sheet is too large");
+		xlsx_stop(&c->pc, GN_ENOMEM, "the sheet is too large");
 }
 
 static void sheet_end(void *u, const XML_Char *n)
 {
 	sheet_ctx *c = u;
-	const char *l = local_name(n);
+	const char *l = xlsx_local_name(n);
 	if (strcmp(l, "c") == 0 && c->in_cell) {
 		c->in_cell = c->in_v = c->in_is = c->in_t = false;
 		c->in_rph = 0;
@@ -553,18 +563,10 @@ static void sheet_end(void *u, const XML_Char *n)
 gn_err xlsx_to_csv(const void *data, size_t len, const char *name, gn_diag *d,
 		   buf *out)
 {
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(len ? data : "", len, 0, &ze);
-	zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-	if (!z) {
-		diag_error(d, name, 0, "", "not a readable spreadsheet (.xlsx): %s",
-			   zip_error_strerror(&ze));
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return GN_EINPUT;
-	}
-	zip_error_fini(&ze);
+	zip_t *z;
+	gn_err oerr = xlsx_open(data, len, name, d, &z);
+	if (oerr)
+		return oerr;
 
 	book_ctx book = {0};
 	style_ctx styles = {0};
@@ -575,17 +577,17 @@ gn_err xlsx_to_csv(const void *data, size_t len, const char *name, gn_diag *d,
 	buf_init(&sh.value, CSV_MAX_RECORD);
 	size_t start_len = out->len;
 	bool found;
-	gn_err err = parse_part(z, "xl/workbook.xml", book_start, no_end, no_text,
+	gn_err err = xlsx_parse_part(z, "xl/workbook.xml", book_start, no_end, no_text,
 				&book.pc, name, d, &found);
 	if (!err && found && book.sheet_rid)
-		err = parse_part(z, "xl/_rels/workbook.xml.rels", rels_start, no_end,
+		err = xlsx_parse_part(z, "xl/_rels/workbook.xml.rels", rels_start, no_end,
 				 no_text, &book.pc, name, d, &found);
 	const char *sheet = book.target ? book.target : "xl/worksheets/sheet1.xml";
 	if (!err)
-		err = parse_part(z, "xl/styles.xml", style_start, style_end, no_text,
+		err = xlsx_parse_part(z, "xl/styles.xml", style_start, style_end, no_text,
 				 &styles.pc, name, d, &found);
 	if (!err)
-		err = parse_part(z, "xl/sharedStrings.xml", sst_start, sst_end, sst_text,
+		err = xlsx_parse_part(z, "xl/sharedStrings.xml", sst_start, sst_end, sst_text,
 				 &sst.pc, name, d, &found);
 	if (!err && !sst.start) {
 		sst.start = gn_xmalloc(sizeof *sst.start);
@@ -596,7 +598,7 @@ gn_err xlsx_to_csv(const void *data, size_t len, const char *name, gn_diag *d,
 		sh.styles = &styles;
 		sh.date1904 = book.date1904;
 		sh.out = out;
-		err = parse_part(z, sheet, sheet_start, sheet_end, sheet_text, &sh.pc, name,
+		err = xlsx_parse_part(z, sheet, sheet_start, sheet_end, sheet_text, &sh.pc, name,
 				 d, &found);
 		if (!err && !found) {
 			diag_error(d, name, 0, "", "the workbook has no worksheet (%s)", sheet);
