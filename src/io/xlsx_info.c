@@ -5,9 +5,8 @@
  * Layer: io. Three parts are read with expat (namespaces resolved, names
  * matched by local name): xl/workbook.xml (the first sheet's r:id and the
  * defined names), its relationships (the sheet's part) and the sheet
- * (<mergeCells>, <pageSetup>). The parts are read whole: a layout check
- * does not need xlsx_read.c's streaming of huge sheets, but a cap keeps a
- * hostile file from taking the memory.
+ * (<mergeCells>, <pageSetup>), streamed by xlsx_read.c's part parser
+ * (xlsx_int.h), which caps a part at 1 GiB.
  */
 #include "xlsx_info.h"
 #include "xlsx_int.h"
