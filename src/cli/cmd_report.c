@@ -14,6 +14,7 @@
 
 #include "../report/engine.h"
 #include "../report/figures.h"
+#include "../report/households.h"
 #include "../report/render.h"
 #include "commands.h"
 #include "inputs.h"
@@ -107,6 +108,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 	if (cli_flag(cmd, a, "list")) {
 		for (size_t i = 0; i < nl; i++)
 			printf("%-24s %s\n", report_layout_name(ls[i]), report_layout_title(ls[i]));
+		printf("%-24s %s\n", REPORT_POSTING_LIST, REPORT_POSTING_LIST_TITLE);
 		status = fflush(stdout) ? EXIT_FAIL : EXIT_OK;
 		goto done;
 	}
@@ -118,11 +120,13 @@ static int run(const cli_command *cmd, const cli_args *a)
 	}
 	/* "all": every table from one load of the figures, into the folder -o */
 	bool all = strcmp(a->pos[0], "all") == 0;
+	/* lists of households (report/households.h): built-in, not layouts */
+	bool posting = strcmp(a->pos[0], REPORT_POSTING_LIST) == 0;
 	const report_layout *l = NULL;
 	for (size_t i = 0; i < nl; i++)
 		if (strcmp(report_layout_name(ls[i]), a->pos[0]) == 0)
 			l = ls[i];
-	if (!l && !all) {
+	if (!l && !all && !posting) {
 		cli_error(cmd, "unknown report \"%s\" (gnbv report --list)", a->pos[0]);
 		goto done;
 	}
@@ -157,7 +161,20 @@ static int run(const cli_command *cmd, const cli_args *a)
 	if ((status = inputs_standards(&stds)) || (status = inputs_store(cli_get(cmd, a, "db"),
 									false, &st)))
 		goto done;
-	gn_err rc = report_figures_load(st, stds, unit, (int)year, asof, d, &fig);
+	gn_err rc;
+	if (posting) {
+		rc = report_posting_list(st, stds, unit, (int)year, asof, d, &doc);
+		cli_print_diag(d);
+		if (rc) {
+			status = rc == GN_ENOTFOUND || rc == GN_EINPUT ? EXIT_BADINPUT : EXIT_FAIL;
+			if (status == EXIT_FAIL)
+				cli_error(cmd, "cannot read the households: %s", gn_strerror(rc));
+			goto done;
+		}
+		status = render(cmd, fmt, doc, out);
+		goto done;
+	}
+	rc = report_figures_load(st, stds, unit, (int)year, asof, d, &fig);
 	cli_print_diag(d);
 	diag_clear(d);
 	if (rc) {
@@ -198,6 +215,25 @@ static int run(const cli_command *cmd, const cli_args *a)
 			report_doc_free(doc);
 			doc = NULL;
 		}
+		/* the posting list: for a commune or a village only; for a
+		 * larger unit it is skipped with a note (one list per commune
+		 * is drawn with --unit COMMUNE) */
+		if (status == EXIT_OK) {
+			rc = report_posting_list(st, stds, unit, (int)year, asof, NULL, &doc);
+			if (rc == GN_EINPUT) {
+				fprintf(stderr, "gnbv report: note: %s is drawn for a commune or a village; skipped for unit %s\n",
+					REPORT_POSTING_LIST, unit);
+			} else if (rc) {
+				cli_error(cmd, "cannot read the households: %s", gn_strerror(rc));
+				status = EXIT_FAIL;
+			} else {
+				buf path;
+				buf_init(&path, 0);
+				buf_printf(&path, "%s/%s%s", out, REPORT_POSTING_LIST, fmt->extension);
+				status = render(cmd, fmt, doc, buf_cstr(&path));
+				buf_free(&path);
+			}
+		}
 		goto done;
 	}
 	rc = report_build(l, fig, d, &doc);
@@ -227,6 +263,11 @@ const cli_command cmd_report = {
 	.details =
 		"gnbv report NAME --unit CODE --year Y [--as-of D] [--format csv|xlsx|pdf] -o FILE\n"
 		"gnbv report all ... -o FOLDER writes every table, from one computation\n"
+		"(and the posting list when CODE is a commune or a village; skipped with\n"
+		"a note for a larger unit)\n"
+		"posting-list: the list for public posting (niêm yết) of a commune or\n"
+		"village: its poor and near-poor households of Y, one block per village,\n"
+		"heads in Vietnamese order (personal data).\n"
 		"draws table NAME (gnbv report --list) for the unit CODE and every unit under\n"
 		"it on the map of D (default 31 December of Y): a row per unit, a subtotal\n"
 		"row per unit that has units under it (followed by them), and the total\n"

@@ -18,7 +18,9 @@
 #    of ethnicity, causes and children equal those of results, Kinh + ethnic
 #    minorities and the columns per ethnicity add up to them, and the
 #    children's deprivations equal those of the deprivations tables;
-# 5. bad input exits 2 with a message: unknown report, unit not in the
+# 5. posting-list for commune 03682 (2025): golden CSV, its households
+#    counted against `report results`, XLSX, PDF title, `report all`;
+# 6. bad input exits 2 with a message: unknown report, unit not in the
 #    database or not on the map, bad year, bad date, unknown format.
 set -u
 gnbv=$1
@@ -36,8 +38,10 @@ for k in units lineage population households; do
 done
 
 names=$("$gnbv" report --list | awk '{print $1}')
-[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups ethnicity causes children af" ] ||
+[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups ethnicity causes children af posting-list" ] ||
 	check "report --list: $names"
+# the tables of units (the lists of households are tested below)
+tables=$(echo "$names" | grep -v '^posting-list$')
 
 # Subtotals and the total are the sums of the rows under them (every
 # integer column; rates are not added); movements hold end = start - out + in.
@@ -69,7 +73,7 @@ run() { # run NAME YEAR ASOF OUT
 }
 
 for y in 2024 2025; do
-	for r in $names; do
+	for r in $tables; do
 		run "$r" $y $y-12-31 "$r-$y.csv"
 		if [ "${GNBV_UPDATE_GOLDEN:-}" = 1 ]; then
 			cp "$r-$y.csv" "$here/expected/$r-$y.csv"
@@ -199,7 +203,7 @@ done
 # carries the Vietnamese title and the total's households, formatted the
 # Vietnamese way (test_render checks the layouts in detail).
 tot=$(awk -F, '$1 == "TOTAL" { print $3 }' s.csv 2>/dev/null)
-for name in $("$gnbv" report --list | awk '{ print $1 }'); do
+for name in $tables; do
 	"$gnbv" report "$name" --unit 14 --year 2024 --format xlsx --db t.db -o "$name.xlsx" ||
 		check "$name: xlsx failed"
 	[ "$(head -c 2 "$name.xlsx")" = "PK" ] || check "$name.xlsx is not a zip"
@@ -212,11 +216,45 @@ done
 grep -q "Tổng cộng" results.txt || check "results.pdf lacks the total row"
 
 # `report all`: every table from one computation, the same as one by one.
-"$gnbv" report all --unit 14 --year 2024 --format csv --db t.db -o alld || check "report all failed"
-for name in $("$gnbv" report --list | awk '{ print $1 }'); do
+"$gnbv" report all --unit 14 --year 2024 --format csv --db t.db -o alld 2>/dev/null || check "report all failed"
+for name in $tables; do
 	"$gnbv" report "$name" --unit 14 --year 2024 --format csv --db t.db -o one.csv
 	cmp -s one.csv "alld/$name.csv" || check "report all: $name differs from the table alone"
 done
+
+# posting-list: the list for public posting of one commune (03682, 2025):
+# golden CSV; one row per poor or near-poor household of the commune (as
+# many as `report results` counts for it), a village row above each block,
+# STT 1..n; XLSX and PDF (title); `report all` for a commune writes it too
+# (for the province above it is skipped with a note).
+pl() { "$gnbv" report posting-list --unit 03682 --year 2025 --db t.db "$@"; }
+pl --format csv -o posting-list-2025.csv 2>err.txt || { cat err.txt; check "posting-list failed"; }
+[ -s err.txt ] && { cat err.txt; check "posting-list: messages on stderr"; }
+if [ "${GNBV_UPDATE_GOLDEN:-}" = 1 ]; then
+	cp posting-list-2025.csv "$here/expected/posting-list-2025.csv"
+elif ! cmp -s posting-list-2025.csv "$here/expected/posting-list-2025.csv"; then
+	diff "$here/expected/posting-list-2025.csv" posting-list-2025.csv | head -5
+	check "posting-list-2025.csv differs from expected"
+fi
+"$gnbv" report results --unit 03682 --year 2025 --db t.db -o rc.csv || check "results 03682"
+want=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "total" { print $(c["poor"]) + $(c["near_poor"]) }' rc.csv)
+awk -F, -v want="$want" 'NR == 1 { next }
+	$1 == "unit" { n++; if ($3 != n) { print "line " NR ": STT " $3 " != " n; bad = 1 }
+		if ($7 == "Hộ nghèo") p++; else if ($7 != "Hộ cận nghèo") { print "line " NR ": class " $7; bad = 1 } }
+	$1 == "subtotal" && $4 == "" { print "line " NR ": a village row without a name"; bad = 1 }
+	END { if (n != want || want < 5) { print "posting-list: " n " households, results: " want; bad = 1 }
+	      exit bad }' posting-list-2025.csv || check "posting-list rows against results"
+pl --format xlsx -o pl.xlsx || check "posting-list: xlsx failed"
+[ "$(head -c 2 pl.xlsx)" = "PK" ] || check "posting-list.xlsx is not a zip"
+pl --format pdf -o pl.pdf || check "posting-list: pdf failed"
+pdftotext -layout pl.pdf pl.txt || check "pl.pdf: pdftotext failed"
+grep -qF "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2025" pl.txt || check "posting-list.pdf lacks its title"
+"$gnbv" report all --unit 03682 --year 2025 --format csv --db t.db -o allc 2>err.txt || check "report all (commune) failed"
+cmp -s allc/posting-list.csv posting-list-2025.csv || check "report all: posting-list differs from the list alone"
+[ -e alld/posting-list.csv ] && check "report all for a province wrote a posting list"
+"$gnbv" report all --unit 14 --year 2024 --format csv --db t.db -o alld 2>err.txt
+grep -q "posting-list.*skipped" err.txt || check "report all for a province: no note on the skipped posting list"
 
 # Bad input: exit status 2 and a message.
 bad() { # bad WHAT ARGS...: expects exit 2 and something on stderr
@@ -236,6 +274,7 @@ bad "bad date" results --unit 14 --year 2024 --as-of 2024-13-01 --db t.db -o x.c
 bad "unknown format" results --unit 14 --year 2024 --format docx --db t.db -o x.csv
 bad "no name" --unit 14 --year 2024 --db t.db -o x.csv
 bad "no unit" results --year 2024 --db t.db -o x.csv
+bad "posting-list for a province" posting-list --unit 14 --year 2024 --db t.db -o x.csv
 bad "missing db" results --unit 14 --year 2024 --db nosuch.db -o x.csv
 [ -e x.csv ] && check "a refused report wrote its file"
 
