@@ -498,14 +498,6 @@ static const char *const member_keys[] = {
 	"health_insurance", "schooling", "labour",
 };
 
-static bool known_key(const char *const *keys, size_t n, const char *k)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(keys[i], k) == 0)
-			return true;
-	return false;
-}
-
 static void parse_member(api_ctx *c, api_fields *f, json_t *o, size_t i, st_member *m,
 			 int this_year)
 {
@@ -520,7 +512,7 @@ static void parse_member(api_ctx *c, api_fields *f, json_t *o, size_t i, st_memb
 		return;
 	}
 	json_object_foreach(o, key, v) {
-		if (!known_key(member_keys, sizeof member_keys / sizeof member_keys[0], key)) {
+		if (!api_known_key(member_keys, sizeof member_keys / sizeof member_keys[0], key)) {
 			snprintf(field, sizeof field, "members.%zu.%.32s", i, key);
 			api_field(c, f, field, "Trường không được hỗ trợ", "unknown field");
 		}
@@ -575,13 +567,9 @@ static int household_from_json(api_ctx *c, json_t *body, const st_household *old
 			       st_household *h)
 {
 	api_fields *f = arena_calloc(c->ar, 1, sizeof *f);
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		if (!known_key(household_keys, sizeof household_keys / sizeof household_keys[0], key))
-			api_field(c, f, key, "Trường không được hỗ trợ", "unknown field");
-	}
-	v = json_object_get(body, "id");
+	api_unknown_fields(c, f, body, household_keys,
+			   sizeof household_keys / sizeof household_keys[0]);
+	json_t *v = json_object_get(body, "id");
 	if (v && !json_is_null(v) &&
 	    !(old && json_is_string(v) && strcmp(json_string_value(v), old->id) == 0))
 		api_field(c, f, "id", old ? "Mã hộ không khớp với địa chỉ" : "Mã hộ do hệ thống cấp",

@@ -109,6 +109,12 @@ typedef struct api_fields {
 /* Records an error for a field (the first message of a field wins). */
 void api_field(api_ctx *c, api_fields *f, const char *name, const char *msg_vi,
 	       const char *msg_en);
+/* Whether k is one of the n keys. */
+bool api_known_key(const char *const *keys, size_t n, const char *k);
+/* Records "unknown field" in f for every member of the object obj whose
+ * name is not one of the n keys. */
+void api_unknown_fields(api_ctx *c, api_fields *f, json_t *obj,
+			const char *const *keys, size_t n);
 /* Writes 422 {"error":"invalid","message":...,"fields":{...}}. */
 int api_fields_reply(api_ctx *c, const api_fields *f);
 

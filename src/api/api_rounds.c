@@ -579,14 +579,6 @@ int api_round_get(api_ctx *c)
 
 /* ---- POST /api/v1/rounds ------------------------------------------------------------------ */
 
-static bool known_key(const char *const *keys, size_t n, const char *k)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(keys[i], k) == 0)
-			return true;
-	return false;
-}
-
 int api_round_create(api_ctx *c)
 {
 	if (!(caps_of(c) & WF_CAP_OFFICER))
@@ -597,12 +589,8 @@ int api_round_create(api_ctx *c)
 		return status;
 	static const char *const keys[] = {"unit_code", "year", "kind", "month"};
 	api_fields *f = arena_calloc(c->ar, 1, sizeof *f);
-	const char *key;
+	api_unknown_fields(c, f, body, keys, sizeof keys / sizeof keys[0]);
 	json_t *v;
-	json_object_foreach(body, key, v) {
-		if (!known_key(keys, sizeof keys / sizeof keys[0], key))
-			api_field(c, f, key, "Trường không được hỗ trợ", "unknown field");
-	}
 	st_round r = {0};
 	v = json_object_get(body, "unit_code");
 	const char *unit = json_is_string(v) ? json_string_value(v) : NULL;
@@ -949,12 +937,8 @@ int api_application_create(api_ctx *c)
 		return status;
 	static const char *const keys[] = {"household_id", "form", "date", "note"};
 	api_fields *f = arena_calloc(c->ar, 1, sizeof *f);
-	const char *key;
+	api_unknown_fields(c, f, body, keys, sizeof keys / sizeof keys[0]);
 	json_t *v;
-	json_object_foreach(body, key, v) {
-		if (!known_key(keys, sizeof keys / sizeof keys[0], key))
-			api_field(c, f, key, "Trường không được hỗ trợ", "unknown field");
-	}
 	st_application a = {0};
 	st_household *h = arena_calloc(c->ar, 1, sizeof *h);
 	bool have_h = false;

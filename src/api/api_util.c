@@ -178,3 +178,22 @@ const char *api_unit_name(const api_ctx *c, int32_t code, gn_date d)
 	const unit_version *v = units_nearest(c->units, code, d);
 	return v ? v->name : "";
 }
+
+bool api_known_key(const char *const *keys, size_t n, const char *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(keys[i], k) == 0)
+			return true;
+	return false;
+}
+
+void api_unknown_fields(api_ctx *c, api_fields *f, json_t *obj,
+			const char *const *keys, size_t n)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v) {
+		if (!api_known_key(keys, n, key))
+			api_field(c, f, key, "Trường không được hỗ trợ", "unknown field");
+	}
+}

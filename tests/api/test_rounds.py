@@ -54,6 +54,10 @@ class Rounds(unittest.TestCase):
 
     def test_periodic_review(self):
         officer, chair = self.as_("officer_x"), self.as_("chair_x")
+        r = officer.post("/api/v1/rounds", {"unit_code": X, "year": 2025, "kind": "periodic",
+                                            "bogus": 1})
+        self.assertEqual(r.status, 422, r)
+        self.assertIn("bogus", r.json["fields"])
         r = officer.post("/api/v1/rounds", {"unit_code": X, "year": 2025, "kind": "periodic"})
         self.assertEqual(r.status, 201, r)
         rid = r.json["round"]["id"]
