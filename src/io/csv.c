@@ -932,6 +932,35 @@ gn_err csv_bind_header(csv_reader *r, const csv_field *hdr, size_t n,
 	return errors ? GN_EINPUT : GN_OK;
 }
 
+gn_err csv_read_header(csv_reader *r, const csv_colspec *spec, size_t nspec,
+		       int *index, gn_diag *d, char ***names, size_t *width)
+{
+	const csv_field *f;
+	size_t n;
+	gn_err rc = csv_next(r, d, &f, &n);
+	if (rc == GN_ENOTFOUND) {
+		diag_error(d, r->name, 1, "", "the file is empty (a header row is required)");
+		return GN_EINPUT;
+	}
+	if (rc)
+		return rc;
+	if ((rc = csv_bind_header(r, f, n, spec, nspec, index, d)))
+		return rc;
+	char **nm = gn_xcalloc(n ? n : 1, sizeof *nm);
+	for (size_t i = 0; i < n; i++)
+		nm[i] = gn_xstrndup(f[i].p, f[i].len);
+	*names = nm;
+	*width = n;
+	return GN_OK;
+}
+
+void csv_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; names && i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 bool csv_check_width(const csv_reader *r, size_t n, size_t width,
 		     const char *const *hdr_names, gn_diag *d)
 {

@@ -109,6 +109,14 @@ gn_err csv_bind_header(csv_reader *r, const csv_field *hdr, size_t n,
 		       const csv_colspec *spec, size_t nspec, int *index,
 		       gn_diag *d);
 
+/* Reads the header record of r and binds it (csv_bind_header); the
+ * header's names are kept for csv_check_width's messages: *names holds
+ * *width of them, freed with csv_free_names. GN_EINPUT (in d) for an empty
+ * file or a bad header; nothing to free then. */
+gn_err csv_read_header(csv_reader *r, const csv_colspec *spec, size_t nspec,
+		       int *index, gn_diag *d, char ***names, size_t *width);
+void csv_free_names(char **names, size_t n);
+
 /* Checks that a record has as many fields as the header (width). Reports
  * "column NAME: missing (record has N fields, header has M)" naming the
  * first missing column (hdr_names may be NULL: then "column N"), or

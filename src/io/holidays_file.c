@@ -75,21 +75,12 @@ static gn_err read_all(calendar *cal, csv_reader *r, gn_diag *d)
 	size_t before = diag_errors(d);
 	const csv_field *f;
 	size_t n;
-	gn_err rc = csv_next(r, d, &f, &n);
-	if (rc == GN_ENOTFOUND) {
-		diag_error(d, csv_name(r), 1, "", "the file is empty (a header row is required)");
-		return GN_EINPUT;
-	}
+	int idx[H_N];
+	size_t width;
+	char **hdr;
+	gn_err rc = csv_read_header(r, spec, H_N, idx, d, &hdr, &width);
 	if (rc)
 		return rc;
-	int idx[H_N];
-	size_t width = n;
-	if ((rc = csv_bind_header(r, f, n, spec, H_N, idx, d)))
-		return rc;
-	/* The header's names, for "column NAME: missing" */
-	char **hdr = gn_xcalloc(width ? width : 1, sizeof *hdr);
-	for (size_t i = 0; i < width; i++)
-		hdr[i] = gn_xstrndup(f[i].p, f[i].len);
 	buf name;
 	buf_init(&name, 4096);
 	while ((rc = csv_next(r, d, &f, &n)) != GN_ENOTFOUND) {
@@ -102,9 +93,7 @@ static gn_err read_all(calendar *cal, csv_reader *r, gn_diag *d)
 		read_row(cal, r, f, n, idx, d, &name);
 	}
 	buf_free(&name);
-	for (size_t i = 0; i < width; i++)
-		free(hdr[i]);
-	free(hdr);
+	csv_free_names(hdr, width);
 	if (rc == GN_EIO)
 		return GN_EIO;
 	return diag_errors(d) > before ? GN_EINPUT : GN_OK;

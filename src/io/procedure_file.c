@@ -66,20 +66,12 @@ static gn_err read_all(csv_reader *r, gn_diag *d, review_procedure *out)
 	const char *file = csv_name(r);
 	const csv_field *f;
 	size_t n;
-	gn_err rc = csv_next(r, d, &f, &n);
-	if (rc == GN_ENOTFOUND) {
-		diag_error(d, file, 1, "", "the file is empty (a header row is required)");
-		return GN_EINPUT;
-	}
+	int idx[P_N];
+	size_t width;
+	char **hdr;
+	gn_err rc = csv_read_header(r, spec, P_N, idx, d, &hdr, &width);
 	if (rc)
 		return rc;
-	int idx[P_N];
-	size_t width = n;
-	if ((rc = csv_bind_header(r, f, n, spec, P_N, idx, d)))
-		return rc;
-	char **hdr = gn_xcalloc(width ? width : 1, sizeof *hdr);
-	for (size_t i = 0; i < width; i++)
-		hdr[i] = gn_xstrndup(f[i].p, f[i].len);
 	review_procedure p;
 	procedure_defaults(&p);
 	long seen[NKEYS] = {0};
@@ -122,9 +114,7 @@ static gn_err read_all(csv_reader *r, gn_diag *d, review_procedure *out)
 			diag_error(d, file, line, "value", "%s: expected %s, got \"%.*s\"",
 				   keys[i].key, keys[i].what, (int)(v->len > 40 ? 40 : v->len), v->p);
 	}
-	for (size_t i = 0; i < width; i++)
-		free(hdr[i]);
-	free(hdr);
+	csv_free_names(hdr, width);
 	if (rc == GN_EIO)
 		return GN_EIO;
 	for (size_t i = 0; i < NKEYS; i++)

@@ -33,40 +33,13 @@ static gn_err open_bound(const char *path, const char *name, const char *data,
 	gn_err rc = open_source(path, name, data, len, d, &r);
 	if (rc)
 		return rc;
-	const csv_field *f;
-	size_t n;
-	rc = csv_next(r, d, &f, &n);
-	if (rc == GN_ENOTFOUND) {
-		diag_error(d, name, 1, "", "the file is empty (a header row is required)");
-		csv_close(r);
-		return GN_EINPUT;
-	}
+	rc = csv_read_header(r, spec, nspec, idx, d, hdr_names, width);
 	if (rc) {
-		csv_close(r);
-		return rc;
-	}
-	char **names = gn_xcalloc(n ? n : 1, sizeof *names);
-	for (size_t i = 0; i < n; i++)
-		names[i] = gn_xstrndup(f[i].p, f[i].len);
-	rc = csv_bind_header(r, f, n, spec, nspec, idx, d);
-	if (rc) {
-		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
 		csv_close(r);
 		return rc;
 	}
 	*out = r;
-	*width = n;
-	*hdr_names = names;
 	return GN_OK;
-}
-
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; names && i < n; i++)
-		free(names[i]);
-	free(names);
 }
 
 static void bad_value(gn_diag *d, const csv_reader *r, const char *col,
@@ -172,7 +145,7 @@ static gn_err read_units(unit_set *u, const char *path, const char *name,
 		read_unit_row(u, r, f, n, idx, d, &tmp);
 	}
 	buf_free(&tmp);
-	free_names(hdr, width);
+	csv_free_names(hdr, width);
 	csv_close(r);
 	return rc == GN_EIO ? GN_EIO : GN_OK;
 }
@@ -230,7 +203,7 @@ static gn_err read_lineage(unit_set *u, const char *path, const char *name,
 		l.new_code = units_intern(u, F(L_NEW)->p, F(L_NEW)->len);
 		units_add_lineage(u, &l);
 	}
-	free_names(hdr, width);
+	csv_free_names(hdr, width);
 	csv_close(r);
 	return rc == GN_EIO ? GN_EIO : GN_OK;
 }
@@ -345,7 +318,7 @@ static gn_err pop_load(const unit_set *u, const char *path, const char *name,
 		}
 		out->rows[out->n++] = p;
 	}
-	free_names(hdr, width);
+	csv_free_names(hdr, width);
 	csv_close(r);
 	if (rc == GN_EIO) {
 		poptable_free(out);
