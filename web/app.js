@@ -293,6 +293,22 @@
 		}
 	});
 
+	/* The monitoring and evaluation pages (me.js and its areas). */
+	var M = window.GNBV.me.init({
+		api: api,
+		can: can,
+		errorText: errorText,
+		serverText: serverText,
+		loading: loading,
+		hashFor: hashFor,
+		go: go,
+		thisYear: thisYear,
+		yearRange: yearRange,
+		me: function () {
+			return state.me;
+		}
+	});
+
 	var ROUTES = [
 		{ re: /^\/dashboard$/, view: viewDashboard, menu: 'dashboard' },
 		{ re: /^\/households$/, view: viewHouseholds, menu: 'households', perm: 'read_personal' },
@@ -302,8 +318,8 @@
 		{ re: /^\/rounds$/, view: R.viewRounds, menu: 'rounds', perm: SEE_ROUNDS },
 		{ re: /^\/rounds\/(\d+)$/, view: R.viewRound, menu: 'rounds', perm: SEE_ROUNDS },
 		{ re: /^\/applications$/, view: R.viewApplications, menu: 'rounds', perm: SEE_ROUNDS }
-	];
-	var MENU_TITLES = { households: 'hh.title', 'import': 'imp.title', rounds: 'rd.title' };
+	].concat(M.routes);
+	var MENU_TITLES = { households: 'hh.title', 'import': 'imp.title', rounds: 'rd.title', me: 'me.title' };
 
 	function runCleanups() {
 		var list = nav.cleanups;
@@ -421,6 +437,7 @@
 		if (can(['import_data', 'import_map'])) {
 			entries.push({ id: 'import', href: '#/import', label: 'nav.import' });
 		}
+		entries.push({ id: 'me', href: '#/me', label: 'nav.me' });
 		entries.forEach(function (e) {
 			menu.appendChild(h('a', {
 				href: e.href, text: t(e.label), dataset: { menu: e.id },
@@ -695,6 +712,9 @@
 			h('p', { class: 'small muted', text: t('rep.hint') }),
 			reportBox
 		]));
+		var meBox = h('div', { id: 'dash-me', class: 'grid2' });
+		root.appendChild(meBox);
+		M.dashboard(ctx, meBox, { unit: unit, year: year, asof: asof });
 
 		function renderCrumbs() {
 			U.clear(crumbs);

@@ -1029,6 +1029,24 @@
 		return s;
 	}
 
+	/* Adds the strings of a page module: add({vi: {...}, en: {...}}). A key
+	 * already defined keeps its first value (a clash is a bug: the console
+	 * says so). */
+	function add(dict) {
+		Object.keys(dict).forEach(function (l) {
+			if (!DICT[l]) {
+				return;
+			}
+			Object.keys(dict[l]).forEach(function (k) {
+				if (DICT[l][k] !== undefined) {
+					console.warn('i18n: key defined twice: ' + k);
+					return;
+				}
+				DICT[l][k] = dict[l][k];
+			});
+		});
+	}
+
 	function has(key) {
 		return DICT[lang][key] !== undefined || DICT.vi[key] !== undefined;
 	}
@@ -1256,6 +1274,7 @@
 	window.GNBV = window.GNBV || {};
 	window.GNBV.i18n = {
 		t: t,
+		add: add,
 		has: has,
 		getLang: getLang,
 		setLang: setLang,

@@ -123,6 +123,9 @@ static int check_access(api_ctx *c)
 	if ((r->flags & R_WRITE) && !c->role->write_reviews)
 		return api_error(c, 403, "forbidden", "Vai trò không được sửa dữ liệu hộ",
 				 "This role may not change households");
+	if ((r->flags & R_ME) && !c->role->write_me)
+		return api_error(c, 403, "forbidden", "Vai trò không được nhập số liệu giám sát, đánh giá",
+				 "This role may not enter monitoring data");
 	if ((r->flags & R_ADMIN) && !c->role->manage_users)
 		return api_error(c, 403, "forbidden", "Chỉ quản trị viên", "Administrators only");
 	return 0;

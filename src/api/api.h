@@ -34,7 +34,8 @@
  *   (read-only roles are refused state-changing routes, 403 "forbidden",
  *   unless the route has R_ANY_ROLE: logout);
  *   R_WRITE    the role may write households and reviews, else 403;
- *   R_ADMIN    the role may manage users, else 403.
+ *   R_ADMIN    the role may manage users, else 403;
+ *   R_ME       the role may enter M&E data (role_info.write_me), else 403.
  * Scope is the handler's job, on every record it touches: a household,
  * review, unit or export outside c->scope answers 404 (api_in_scope,
  * api_unit_in_scope), never 403, so its existence is not disclosed.
@@ -75,6 +76,7 @@ enum {
 	R_ADMIN = 1 << 4,
 	R_UPLOAD = 1 << 5,   /* body up to API_UPLOAD_MAX instead of API_JSON_MAX */
 	R_ANY_ROLE = 1 << 6, /* state-changing, yet allowed to read-only roles */
+	R_ME = 1 << 7,       /* the role may enter M&E data (plans, budgets...) */
 };
 
 #define API_JSON_MAX ((size_t)1 << 20)    /* 1 MiB */

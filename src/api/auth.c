@@ -131,6 +131,7 @@ static void write_user(api_ctx *c, const st_user *u, const char *csrf)
 		jw_kbool(w, "import_map", role->import_map);
 		jw_kbool(w, "manage_users", role->manage_users);
 		jw_kbool(w, "manage_rounds", role->manage_rounds);
+		jw_kbool(w, "write_me", role->write_me);
 		jw_kbool(w, "read_only", role->read_only);
 		jw_object_end(w);
 	}

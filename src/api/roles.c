@@ -4,15 +4,15 @@
 #include <string.h>
 
 static const role_info roles[] = {
-	/* name               label_vi                     label_en               pers  id     write  appr   import map    users  ro     natl   rounds */
-	{"collaborator",      "Cộng tác viên",             "Collaborator",        true, true,  true,  false, false, false, false, false, false, false},
-	{"commune_officer",   "Cán bộ xã",                 "Commune officer",     true, true,  true,  false, true,  false, false, false, false, true},
-	{"commune_chair",     "Chủ tịch UBND xã",          "Commune chair",       true, true,  true,  true,  false, false, false, false, false, true},
-	{"district_officer",  "Cán bộ huyện",              "District officer",    true, false, false, false, true,  false, false, false, false, false},
-	{"province_officer",  "Cán bộ tỉnh",               "Province officer",    true, false, false, false, true,  true,  false, false, false, false},
-	{"ministry",          "Bộ",                        "Ministry",            false, false, false, false, false, false, false, false, true, false},
-	{"supervisor",        "Giám sát (Mặt trận Tổ quốc)", "Supervisor",        false, false, false, false, false, false, false, true,  true, false},
-	{"admin",             "Quản trị",                  "Administrator",       false, false, false, false, false, true,  true,  false, true, false},
+	/* name               label_vi                     label_en               pers  id     write  appr   import map    users  ro     natl   rounds me */
+	{"collaborator",      "Cộng tác viên",             "Collaborator",        true, true,  true,  false, false, false, false, false, false, false, false},
+	{"commune_officer",   "Cán bộ xã",                 "Commune officer",     true, true,  true,  false, true,  false, false, false, false, true, true},
+	{"commune_chair",     "Chủ tịch UBND xã",          "Commune chair",       true, true,  true,  true,  false, false, false, false, false, true, true},
+	{"district_officer",  "Cán bộ huyện",              "District officer",    true, false, false, false, true,  false, false, false, false, false, true},
+	{"province_officer",  "Cán bộ tỉnh",               "Province officer",    true, false, false, false, true,  true,  false, false, false, false, true},
+	{"ministry",          "Bộ",                        "Ministry",            false, false, false, false, false, false, false, false, true, false, true},
+	{"supervisor",        "Giám sát (Mặt trận Tổ quốc)", "Supervisor",        false, false, false, false, false, false, false, true,  true, false, false},
+	{"admin",             "Quản trị",                  "Administrator",       false, false, false, false, false, true,  true,  false, true, false, false},
 };
 
 const role_info *role_find(const char *name)

@@ -10,7 +10,9 @@
  * households files: the commune officer (who enters the data) and the
  * district and province officers (who consolidate their communes'
  * files), always within their area; units and lineage (the map): the
- * administrator and the province officer. The table is the one place
+ * administrator and the province officer. The programme's monitoring data
+ * (plans, budgets, indicators, training, inspections, reports): the
+ * officers of every level and the ministry, within their area. The table is the one place
  * these rules live; handlers ask it, never compare role names.
  */
 #ifndef GN_ROLES_H
@@ -35,6 +37,9 @@ typedef struct role_info {
 	bool manage_rounds;      /* run the review rounds of their commune (open, record
 				  * meetings, postings, complaints; register applications);
 				  * approving them is `approve` */
+	bool write_me;           /* enter the programme's M&E data of their area: plans,
+				  * budgets, indicator values, training, inspections,
+				  * report submissions and approvals (issue 5) */
 } role_info;
 
 /* The role called name, or NULL. */

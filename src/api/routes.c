@@ -15,6 +15,7 @@ enum {
 	WRITE = R_LOGIN | R_CSRF,
 	PERSONAL = R_LOGIN | R_PERSONAL,
 	PERSONAL_WRITE = R_LOGIN | R_CSRF | R_PERSONAL | R_WRITE,
+	ME_WRITE = R_LOGIN | R_CSRF | R_ME,
 };
 
 static const api_route routes[] = {
@@ -86,7 +87,7 @@ const char *api_route_flags(unsigned flags, char out[96])
 	} names[] = {
 		{R_LOGIN, "login"}, {R_CSRF, "csrf"}, {R_PERSONAL, "personal"},
 		{R_WRITE, "write"}, {R_ADMIN, "admin"}, {R_UPLOAD, "upload"},
-		{R_ANY_ROLE, "any-role"},
+		{R_ANY_ROLE, "any-role"}, {R_ME, "me"},
 	};
 	size_t k = 0;
 	out[0] = '\0';

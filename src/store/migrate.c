@@ -21,6 +21,10 @@
 
 #include "../core/diag.h"
 #include "store_int.h"
+#include "sql_me_calendar.h"
+#include "sql_me_capacity.h"
+#include "sql_me_plans.h"
+#include "sql_me_results.h"
 
 static const char *const steps[] = {
 	/* 1: the first schema (issue 3). */
@@ -226,6 +230,11 @@ static const char *const steps[] = {
 	"  households INTEGER NOT NULL,"
 	"  PRIMARY KEY(round_id, kind, key)"
 	") WITHOUT ROWID;",
+	/* 3: the programme's monitoring and evaluation (issue 5), one part per
+	 * area, each in its own file: plans, activities and budgets; the
+	 * results framework; training and inspections; the reporting
+	 * calendar and report submissions. */
+	ME_PLANS_SQL ME_RESULTS_SQL ME_CAPACITY_SQL ME_CALENDAR_SQL,
 };
 #define NSTEPS ((int)(sizeof steps / sizeof steps[0]))
 

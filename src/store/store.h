@@ -390,4 +390,10 @@ gn_err store_review_set_status(store *st, const char *household_id, int year,
 gn_err store_reviews_in_units(store *st, int year, const char *const *units, size_t n,
 			      bool (*fn)(void *ctx, const st_review *r), void *ctx);
 
+/* ---- the programme's monitoring and evaluation (issue 5), per area ---- */
+#include "store_me_calendar.h"
+#include "store_me_capacity.h"
+#include "store_me_plans.h"
+#include "store_me_results.h"
+
 #endif

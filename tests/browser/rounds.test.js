@@ -131,7 +131,7 @@ describe('review workflow pages', { concurrency: false }, () => {
 		/* ---- the officer opens the round ---- */
 		const page = await pageAs(officerCtx, officer);
 		const menu = await page.$$eval('#menu a', (as) => as.map((a) => a.dataset.menu));
-		assert.deepEqual(menu, ['dashboard', 'households', 'rounds', 'import']);
+		assert.deepEqual(menu, ['dashboard', 'households', 'rounds', 'import', 'me']);
 		assert.equal(await page.textContent('#menu a[data-menu="rounds"]'), 'Rà soát');
 		await page.click('#menu a[data-menu="rounds"]');
 		await page.waitForSelector('#rd-open');
@@ -284,7 +284,7 @@ describe('review workflow pages', { concurrency: false }, () => {
 		const prov = srv.user('province_officer');
 		const page = await pageAs(officerCtx, prov);
 		assert.deepEqual(await page.$$eval('#menu a', (as) => as.map((a) => a.dataset.menu)),
-			['dashboard', 'households', 'rounds', 'import']);
+			['dashboard', 'households', 'rounds', 'import', 'me']);
 		await page.click('#menu a[data-menu="rounds"]');
 		await page.waitForSelector('#rd-list tbody tr');
 		assert.equal(await page.$('#rd-open'), null, 'no "Mở đợt rà soát" for the province');

@@ -155,7 +155,7 @@ describe('gnbv web UI', { concurrency: false }, () => {
 		assert.match(await page.textContent('#whoami'), new RegExp(officer.name));
 		/* a commune officer has households, the review rounds and import */
 		const menu = await page.$$eval('#menu a', (as) => as.map((a) => a.dataset.menu));
-		assert.deepEqual(menu, ['dashboard', 'households', 'rounds', 'import']);
+		assert.deepEqual(menu, ['dashboard', 'households', 'rounds', 'import', 'me']);
 		noProblems(page);
 		await page.close();
 	});
@@ -511,12 +511,12 @@ describe('gnbv web UI', { concurrency: false }, () => {
 		await page.close();
 	});
 
-	it('roles: a supervisor sees the dashboard only', async () => {
+	it('roles: a supervisor sees the dashboard and the monitoring pages, read only', async () => {
 		const sup = srv.user('supervisor');
 		const page = await pageAs(sup);
 		await page.waitForSelector('.summary-table');
 		const menu = await page.$$eval('#menu a', (as) => as.map((a) => a.dataset.menu));
-		assert.deepEqual(menu, ['dashboard']);
+		assert.deepEqual(menu, ['dashboard', 'me']);
 		await page.goto(srv.base + '/#/households');
 		await page.waitForSelector('.msg-error');
 		assert.equal(await page.$('#hh-search'), null);

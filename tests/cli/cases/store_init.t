@@ -2,4 +2,4 @@
 $ gnbv init --db t.db
 --- stdout
 --- stderr~
-t.db: schema version 2
+t.db: schema version 3

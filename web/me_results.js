@@ -1,0 +1,1 @@
+/* me_results.js - see me.js; this area registers itself with GNBV.me.register. */
