@@ -12,6 +12,9 @@ libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev fonts-dejavu-core"
 # Tests: unit tests, fuzz replay, PDF text checks, API tests (Python's
 # standard library), browser tests (Debian's chromium, driven from Node).
 PKGS="$PKGS libcmocka-dev clang-14 libclang-rt-14-dev poppler-utils python3 chromium"
+# Office files are checked by opening them in LibreOffice (headless) and
+# python-docx, as a user would open them.
+PKGS="$PKGS libreoffice-writer-nogui libreoffice-calc-nogui python3-docx"
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 if [ "${1:-}" = "--bench" ]; then
   PKGS="$PKGS python3-pandas hyperfine wrk"
