@@ -15,14 +15,15 @@ rank() {
 	io) echo 1 ;;
 	store) echo 2 ;;
 	app | report) echo 3 ;;
-	http) echo 4 ;;
-	api) echo 5 ;;
-	cli) echo 6 ;;
+	draft) echo 4 ;;
+	http) echo 5 ;;
+	api) echo 6 ;;
+	cli) echo 7 ;;
 	*) echo 9 ;;
 	esac
 }
 bad=0
-for f in $(find core io store app report api http cli -name '*.[ch]' 2>/dev/null); do
+for f in $(find core io store app report draft api http cli -name '*.[ch]' 2>/dev/null); do
 	layer=${f%%/*}
 	r=$(rank "$layer")
 	for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do

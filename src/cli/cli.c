@@ -21,6 +21,7 @@ static const cli_command *const commands[] = {
 	&cmd_import,
 	&cmd_export,
 	&cmd_report,
+	&cmd_draft,
 	&cmd_serve,
 	&cmd_user,
 };

@@ -17,5 +17,6 @@ extern const cli_command cmd_init;
 extern const cli_command cmd_import;
 extern const cli_command cmd_export;
 extern const cli_command cmd_report;
+extern const cli_command cmd_draft;
 
 #endif

@@ -138,6 +138,32 @@ static char ascii_lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+gn_err text_upper(const char *s, size_t n, buf *out)
+{
+	if (!text_valid_utf8(s, n, NULL))
+		return GN_EINPUT;
+	buf nfc;
+	buf_init(&nfc, 0);
+	gn_err rc = text_nfc(s, n, &nfc);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(nfc.p ? nfc.p : "");
+	utf8proc_ssize_t left = (utf8proc_ssize_t)nfc.len;
+	while (rc == GN_OK && left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+		if (k <= 0) {
+			rc = GN_EINPUT;
+			break;
+		}
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), enc);
+		rc = buf_put(out, enc, (size_t)m);
+		p += k;
+		left -= k;
+	}
+	buf_free(&nfc);
+	return rc;
+}
+
 gn_err text_fold(const char *s, size_t n, buf *out)
 {
 	if (is_ascii(s, n)) {

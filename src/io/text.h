@@ -24,6 +24,9 @@ gn_err text_nfc(const char *s, size_t n, buf *out);
 /* Appends the search key of s: NFC, case-folded, diacritics stripped, and
  * đ/Đ mapped to d, so that "duc" matches "Đức". GN_EINPUT on bad UTF-8. */
 gn_err text_fold(const char *s, size_t n, buf *out);
+/* Appends the NFC form of s in capitals ("Tỉnh Sơn La" -> "TỈNH SƠN LA"),
+ * as official headings write unit names. GN_EINPUT on invalid UTF-8. */
+gn_err text_upper(const char *s, size_t n, buf *out);
 /* True when the NFC forms of a and b are equal ignoring ASCII case. */
 bool text_equal_ci(const char *a, size_t an, const char *b, size_t bn);
 

@@ -141,6 +141,23 @@ static void test_valid_utf8_exhaustive(void **state)
 				}
 }
 
+/* Capitals for official headings: every Vietnamese letter with its marks,
+ * đ, NFD input composed, invalid UTF-8 refused. */
+static void test_upper(void **state)
+{
+	(void)state;
+	buf b;
+	buf_init(&b, 0);
+	const char *in = "Tỉnh Sơn La, xã Mường Đăk ơ ư ă â ê ô đ ỳ ỹ";
+	assert_int_equal(text_upper(in, strlen(in), &b), GN_OK);
+	assert_string_equal(buf_cstr(&b), "TỈNH SƠN LA, XÃ MƯỜNG ĐĂK Ơ Ư Ă Â Ê Ô Đ Ỳ Ỹ");
+	buf_reset(&b);
+	assert_int_equal(text_upper("e\xcc\x82\xcc\x81", 5, &b), GN_OK); /* e + ^ + ' */
+	assert_string_equal(buf_cstr(&b), "Ế");
+	assert_int_equal(text_upper("\xff", 1, &b), GN_EINPUT);
+	buf_free(&b);
+}
+
 static void test_nfc(void **state)
 {
 	(void)state;
@@ -324,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_valid_utf8_exhaustive),
 		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_upper),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_equal_ci),
 		cmocka_unit_test(test_sortkey_order),
