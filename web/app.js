@@ -314,7 +314,7 @@
 		{ re: /^\/households$/, view: viewHouseholds, menu: 'households', perm: 'read_personal' },
 		{ re: /^\/households\/([^/]+)$/, view: viewHousehold, menu: 'households', perm: 'read_personal' },
 		{ re: /^\/households\/([^/]+)\/reviews\/(\d{4})$/, view: viewReview, menu: 'households', perm: 'write_reviews' },
-		{ re: /^\/import$/, view: viewImport, menu: 'import', perm: ['import_data', 'import_map'] },
+		{ re: /^\/import$/, view: viewImport, menu: 'import', perm: ['import_data', 'import_map', 'write_me'] },
 		{ re: /^\/rounds$/, view: R.viewRounds, menu: 'rounds', perm: SEE_ROUNDS },
 		{ re: /^\/rounds\/(\d+)$/, view: R.viewRound, menu: 'rounds', perm: SEE_ROUNDS },
 		{ re: /^\/applications$/, view: R.viewApplications, menu: 'rounds', perm: SEE_ROUNDS }
@@ -434,7 +434,7 @@
 		if (can(SEE_ROUNDS)) {
 			entries.push({ id: 'rounds', href: '#/rounds', label: 'nav.rounds' });
 		}
-		if (can(['import_data', 'import_map'])) {
+		if (can(['import_data', 'import_map', 'write_me'])) {
 			entries.push({ id: 'import', href: '#/import', label: 'nav.import' });
 		}
 		entries.push({ id: 'me', href: '#/me', label: 'nav.me' });
@@ -901,7 +901,27 @@
 
 		/* ---- reports: the official summary tables of the unit, year and map
 		 * shown, as files (GET /reports/{name}; a plain link: the session
-		 * cookie goes with it) ---- */
+		 * cookie goes with it); for a commune or a village, also the lists
+		 * of households (posting list, decision annex, certificates), which
+		 * the API offers only to the roles that may read personal data ---- */
+		if (!I.has('rep.lists')) {
+			I.add({
+				vi: {
+					'rep.tables': 'Biểu tổng hợp',
+					'rep.lists': 'Danh sách hộ (có thông tin cá nhân)',
+					'rep.list_note': 'Danh sách có họ tên, mã hộ của người dân: chỉ dùng theo quy định, không chia sẻ ra ngoài.',
+					'rep.approved_note': 'Chỉ gồm các hộ đã được Chủ tịch UBND xã phê duyệt (công nhận).',
+					'rep.csv_members': 'Giấy chứng nhận ở dạng CSV: mỗi thành viên một dòng.'
+				},
+				en: {
+					'rep.tables': 'Summary tables',
+					'rep.lists': 'Lists of households (personal data)',
+					'rep.list_note': 'The list holds people\'s names and household ids: use it as the law allows, do not share it.',
+					'rep.approved_note': 'Only the households the commune chair approved (recognised).',
+					'rep.csv_members': 'Certificates as CSV: one line per member.'
+				}
+			});
+		}
 		function reportHref(name, format) {
 			return API + '/reports/' + encodeURIComponent(name) +
 				qs({ unit: unit, year: year, asof: asof, format: format });
@@ -921,25 +941,57 @@
 			}
 		}
 
-		function renderReports(reports) {
+		function renderReports(all) {
 			U.clear(reportBox);
+			/* the lists are drawn for a commune or a village only */
+			var level = summary && summary.unit ? summary.unit.level : '';
+			var reports = all.filter(function (r) {
+				return r.kind !== 'list' || (r.levels || []).indexOf(level) >= 0;
+			});
 			if (!reports.length) {
 				reportBox.appendChild(h('p', { class: 'muted', text: t('rep.none') }));
 				return;
 			}
 			var en = I.getLang() === 'en';
-			var nameSel = U.select({ id: 'rep-name', name: 'report' }, reports.map(function (r) {
+			var byName = {};
+			function option(r) {
+				byName[r.name] = r;
 				var title = en ? (r.title_en || r.title_vi) : r.title_vi;
-				return { value: r.name, label: (r.number ? r.number + '. ' : '') + title };
-			}), reports[0].name);
+				return h('option', { value: r.name, text: (r.number ? r.number + '. ' : '') + title });
+			}
+			var tables = reports.filter(function (r) {
+				return r.kind !== 'list';
+			});
+			var lists = reports.filter(function (r) {
+				return r.kind === 'list';
+			});
+			var nameSel = h('select', { id: 'rep-name', name: 'report' }, lists.length ? [
+				h('optgroup', { label: t('rep.tables') }, tables.map(option)),
+				h('optgroup', { label: t('rep.lists') }, lists.map(option))
+			] : tables.map(option));
+			nameSel.value = reports[0].name;
 			var fmtSel = U.select({ id: 'rep-format', name: 'format' }, [
 				{ value: 'xlsx', label: t('rep.xlsx') },
 				{ value: 'pdf', label: t('rep.pdf') },
 				{ value: 'csv', label: t('rep.csv') }
 			], 'xlsx');
 			var dl = h('a', { class: 'button', id: 'rep-download', download: '', text: t('rep.download') });
+			var note = h('p', { class: 'small muted', id: 'rep-note', 'aria-live': 'polite' });
 			function update() {
 				dl.setAttribute('href', reportHref(nameSel.value, fmtSel.value));
+				var r = byName[nameSel.value] || {};
+				var lines = [];
+				if (r.kind === 'list') {
+					lines.push(t('rep.list_note'));
+					if (r.approved_only) {
+						lines.push(t('rep.approved_note'));
+					}
+					if (r.name === 'certificates' && fmtSel.value === 'csv') {
+						lines.push(t('rep.csv_members'));
+					}
+				}
+				note.textContent = lines.join(' ');
+				note.hidden = !lines.length;
 			}
 			nameSel.addEventListener('change', update);
 			fmtSel.addEventListener('change', update);
@@ -951,6 +1003,7 @@
 				U.field(t('rep.format'), fmtSel),
 				h('div', { class: 'field' }, dl)
 			]));
+			reportBox.appendChild(note);
 		}
 
 		renderSummary(summary);
@@ -1782,7 +1835,9 @@
 		/* households and population: import_data; units and lineage (they
 		 * change the map): import_map */
 		var kinds = (can('import_data') ? ['households', 'population'] : []).concat(
-			can('import_map') ? ['units', 'lineage'] : []);
+			can('import_map') ? ['units', 'lineage'] : [],
+			can('write_me') ? ['budget'] : [], /* budget.csv: M&E (me_plans.js) */
+			can('write_me') ? ['indicator_values'] : []); /* indicator_values.csv: me_results.js */
 		var kindSel = U.select({ id: 'imp-kind', name: 'kind' }, kinds.map(function (k) {
 			return { value: k, label: t('imp.kind.' + k) };
 		}), ctx.query.kind || kinds[0]);

@@ -47,7 +47,8 @@
  * ---- Ownership --------------------------------------------------------
  * api_new's api is freed by api_free (NULL accepted), after the HTTP
  * server that uses it has stopped. On success api_new takes ownership of
- * cfg->stds and cfg->cal (on failure they stay the caller's).
+ * cfg->stds, cfg->cal, cfg->report_types, cfg->indicators and cfg->projects (on failure
+ * they stay the caller's).
  */
 #ifndef GN_API_H
 #define GN_API_H
@@ -59,9 +60,12 @@
 #include "../core/calendar.h"
 #include "../core/diag.h"
 #include "../core/err.h"
+#include "../core/indicators.h"
 #include "../core/procedure.h"
+#include "../core/reporting.h"
 #include "../core/standard.h"
 #include "../http/server.h"
+#include "../io/catalogue_file.h"
 #include "../store/store.h"
 
 typedef struct api api;
@@ -103,6 +107,9 @@ typedef struct api_config {
 	calendar *cal;          /* public holidays (taken); NULL: weekends only */
 	const review_procedure *proc; /* review procedure (copied); NULL: defaults */
 	const char *reports_dir; /* the report layouts (data/reports, copied); NULL: none */
+	rp_types *report_types; /* the reporting calendar's report types (taken); NULL: none */
+	ind_catalogue *indicators; /* the results framework's catalogue (taken); NULL: none */
+	me_catalogue *projects;  /* the programme's projects DA1 ... DA7.2 (taken); NULL: none */
 } api_config;
 
 /* Opens the store at cfg->db_path once to load the units (and check that

@@ -631,3 +631,26 @@ int api_dashboard_af(api_ctx *c)
 	pthread_rwlock_unlock(&dash.lock);
 	return 200;
 }
+
+/* ---- the figures of one unit, for the results framework (api_me_results.c) ---- */
+
+bool api_dashboard_figures(api_ctx *c, const char *code, int year, gn_date asof,
+			   agg_figures *out)
+{
+	if (!read_lock(c))
+		return false;
+	int32_t unit = -1;
+	if (code && *code && (unit = units_find(dash.u, code, strlen(code))) < 0) {
+		pthread_rwlock_unlock(&dash.lock);
+		return false;
+	}
+	unit_map *tmp;
+	const unit_map *m = map_of(asof, &tmp);
+	agg_figures *kids;
+	size_t nk;
+	agg_children(dash.a, m, year, unit, out, &kids, &nk);
+	free(kids);
+	unit_map_free(tmp);
+	pthread_rwlock_unlock(&dash.lock);
+	return true;
+}

@@ -48,6 +48,10 @@ static bool may_import(api_ctx *c, file_kind k, int *status)
 		ok = c->role->import_map;
 	else if (k == FILE_HOUSEHOLDS)
 		ok = c->role->import_data && c->role->read_personal;
+	else if (k == FILE_BUDGET)
+		ok = c->role->write_me;
+	else if (k == FILE_INDICATOR_VALUES)
+		ok = c->role->write_me;
 	else
 		ok = c->role->import_data;
 	if (!ok)
@@ -118,6 +122,8 @@ static import_opts caller_opts(import_ctx *x, bool dry_run)
 	api_ctx *c = x->c;
 	import_opts o = {
 		.standards = c->stds,
+		.catalogue = api_projects(c->app),
+		.indicators = api_indicators(c->app),
 		.user = c->user->id,
 		.dry_run = dry_run,
 		.on_review = on_review,
@@ -361,6 +367,84 @@ static const msg_vi MSG_VI[] = {
 	{"no poverty standards given to classify households",
 	 "không có chuẩn nghèo để phân loại hộ"},
 	{"database: {} ({})", "lỗi cơ sở dữ liệu: {1} ({2})"},
+
+	/* io/indicator_values_file.c, app/indicators.c: indicator_values.csv (M&E results) */
+	{"unknown indicator \"{}\" (see data/me/indicators.csv)",
+	 "không có chỉ tiêu \"{1}\" trong khung kết quả (data/me/indicators.csv)"},
+	{"indicator {} is computed from the registry ({}): give only its target",
+	 "chỉ tiêu {1} được tính tự động từ cơ sở dữ liệu hộ ({2}): chỉ nhập chỉ tiêu kế hoạch (cột target)"},
+	{"unknown unit \"{}\" (not in the database)", "không có đơn vị \"{1}\" trong cơ sở dữ liệu"},
+	{"the unit code is empty", "thiếu mã đơn vị"},
+	{"expected a period: 2024, 2024S1 (half-year), 2024Q3 (quarter) or 2024M05 (month), got \"{}\"",
+	 "kỳ phải là 2024, 2024S1 (6 tháng), 2024Q3 (quý) hoặc 2024M05 (tháng), nhận được \"{1}\""},
+	{"expected a number with '.' as the decimal point (no decimal comma, no thousands separator), got \"{}\"",
+	 "phải là một số dùng dấu chấm thập phân (không dùng dấu phẩy thập phân, không có dấu phân cách "
+	 "hàng nghìn), nhận được \"{1}\""},
+	{"expected a number with '.' as the decimal point, got \"{}\"",
+	 "phải là một số dùng dấu chấm thập phân, nhận được \"{1}\""},
+	{"indicator {} takes at most {} decimals (no thousands separator), got \"{}\"",
+	 "chỉ tiêu {1} có tối đa {2} chữ số thập phân (không có dấu phân cách hàng nghìn), nhận được \"{3}\""},
+	{"give a value, a target or both",
+	 "cần giá trị thực hiện (value), chỉ tiêu kế hoạch (target) hoặc cả hai"},
+	{"indicator {}, unit \"{}\", period {} is already on line {}",
+	 "chỉ tiêu {1}, đơn vị \"{2}\", kỳ {3} đã có ở dòng {4}"},
+	{"missing: the file needs a value column, a target column or both",
+	 "thiếu: tệp cần cột value, cột target hoặc cả hai"},
+	{"no indicator catalogue (data/me/indicators.csv) was loaded",
+	 "chưa nạp khung kết quả (data/me/indicators.csv)"},
+
+	/* io/budget_file.c, app/budget.c: budget.csv (M&E plans and budgets) */
+	{"empty plan reference (such as \"32/KH-UBND 2023\")",
+	 "chưa ghi kế hoạch (số và năm, ví dụ \"32/KH-UBND 2023\")"},
+	{"the plan reference holds a control character", "mã kế hoạch có ký tự điều khiển"},
+	{"the plan reference is longer than {} bytes", "mã kế hoạch dài quá {1} byte"},
+	{"expected a unit code, got \"{}\"", "phải là mã đơn vị; nhận được \"{1}\""},
+	{"expected a year (four digits), got \"{}\"", "cần năm gồm 4 chữ số; nhận được \"{1}\""},
+	{"expected a project of the catalogue (DA1 ... DA7, or a sub-project such as DA3.1), got \"{}\"",
+	 "phải là một dự án trong danh mục (DA1 ... DA7, hoặc tiểu dự án như DA3.1); nhận được \"{1}\""},
+	{"expected central, provincial, district, commune, mobilised, credit or household, got \"{}\"",
+	 "nguồn vốn phải là central (NSTW), provincial (NS tỉnh), district (NS huyện), commune (NS xã), "
+	 "mobilised (huy động), credit (tín dụng) hoặc household (hộ dân); nhận được \"{1}\""},
+	{"expected recurrent or investment, got \"{}\"",
+	 "loại vốn phải là recurrent (sự nghiệp) hoặc investment (đầu tư); nhận được \"{1}\""},
+	{"expected allocated or disbursed, got \"{}\"",
+	 "phải là allocated (được giao) hoặc disbursed (giải ngân); nhận được \"{1}\""},
+	{"expected whole đồng ({} or {}), got \"{}\"",
+	 "số tiền phải là số đồng nguyên ({1} hoặc {2}); nhận được \"{3}\""},
+	{"a disbursement must be more than 0", "số giải ngân phải lớn hơn 0"},
+	{"only an allocation carries money over from the year before",
+	 "chỉ kinh phí được giao mới có phần năm trước chuyển sang"},
+	{"the part carried over ({}) is more than the amount ({})",
+	 "phần năm trước chuyển sang ({1}) lớn hơn số tiền ({2})"},
+	{"a disbursement needs its date", "dòng giải ngân phải có ngày giải ngân"},
+	{"the disbursement of {} is dated in {}: money spent after 31 December is the next year's "
+	 "allocation, carried over",
+	 "khoản giải ngân của năm {1} lại ghi ngày của năm {2}: tiền chi sau ngày 31/12 là kinh phí "
+	 "năm sau (vốn năm trước chuyển sang)"},
+	{"a second allocation of the same plan, unit, year, project, source and capital (line {})",
+	 "trùng kinh phí được giao (cùng kế hoạch, đơn vị, năm, dự án, nguồn vốn, loại vốn) với dòng {1}"},
+	{"a second disbursement of the same plan, unit, year, project, source and capital on {} "
+	 "(line {}): give one line per day",
+	 "trùng khoản giải ngân ngày {1} (cùng kế hoạch, đơn vị, năm, dự án, nguồn vốn, loại vốn) với "
+	 "dòng {2}: mỗi ngày ghi một dòng"},
+	{"plan \"{}\" is not in the database: its lines are kept under that reference (enter the "
+	 "plan to check them against its declared funding)",
+	 "kế hoạch \"{1}\" chưa có trong hệ thống: các dòng được lưu theo mã này (nhập kế hoạch để "
+	 "đối chiếu với kinh phí kế hoạch ghi)"},
+	{"plan \"{}\" covers {}-{}, not {}",
+	 "kế hoạch \"{1}\" áp dụng cho năm {2}-{3}, không phải năm {4}"},
+	{"allocated lines of {} add up to {} đồng (lines: {}), but their plan declares {} đồng",
+	 "các dòng kinh phí được giao của {1} cộng lại {2} đồng (dòng: {3}), nhưng kế hoạch ghi {4} đồng"},
+	{"carried over in the allocated lines of {}: {} đồng (lines: {}), but their plan declares {} "
+	 "đồng",
+	 "phần năm trước chuyển sang trong các dòng kinh phí được giao của {1}: {2} đồng (dòng: {3}), "
+	 "nhưng kế hoạch ghi {4} đồng"},
+	{"the allocated lines of {} do not fit in a number (lines: {})",
+	 "tổng các dòng kinh phí được giao của {1} quá lớn (dòng: {2})"},
+	{"disbursements of {} add up to {} đồng, more than the {} đồng allocated",
+	 "các khoản giải ngân của {1} cộng lại {2} đồng, vượt số được giao {3} đồng"},
+	{"no catalogue of projects given to check budget lines",
+	 "chưa nạp danh mục dự án (data/me/projects.csv)"},
 };
 
 #define MSG_HOLES 4

@@ -83,6 +83,8 @@ const calendar *api_calendar(const api *a);
 /* The directory of the report layouts (api_config), NULL when none. */
 const char *api_reports_dir(const api *a);
 const review_procedure *api_procedure(const api *a);
+/* The programme's projects (data/me/projects.csv); NULL when not loaded. */
+const me_catalogue *api_projects(const api *a);
 /* Runs crypto_pwhash_str_verify with at most hash_threads at once. */
 bool api_password_verify(api *a, const char *hash, const char *password);
 /* A hash of a random password: verified against when the user does not
@@ -193,5 +195,73 @@ int review_from_json(api_ctx *c, json_t *body, const st_household *h, int year,
  * valid session (c->user, c->role, c->session set), else the status of
  * the answer written. */
 int api_authenticate(api_ctx *c);
+
+/* ---- M&E: the results framework (api_me_results.c; issue 5) ---------------- */
+
+/* The results framework's catalogue (api_config), NULL when none. */
+const ind_catalogue *api_indicators(const api *a);
+/* The live figures (api_dashboard.c) of unit `code` (NULL or "": the whole
+ * map) for year on the map of asof, as the dashboard's summary computes
+ * them; false when the code is unknown or the aggregate cannot be built. */
+struct agg_figures;
+bool api_dashboard_figures(api_ctx *c, const char *code, int year, gn_date asof,
+			   struct agg_figures *out);
+int api_me_indicators(api_ctx *c);
+int api_me_results(api_ctx *c);
+int api_me_indicator(api_ctx *c);
+int api_me_value_put(api_ctx *c);
+
+/* ---- M&E: capacity building and inspections (api_me_training.c,
+ * api_me_inspections.c; helpers in me_capacity_int.h; issue 5) ---------- */
+int api_training_options(api_ctx *c);
+int api_training_summary(api_ctx *c);
+int api_training_classes(api_ctx *c);
+int api_training_class_get(api_ctx *c);
+int api_training_class_create(api_ctx *c);
+int api_training_class_update(api_ctx *c);
+int api_training_participants_add(api_ctx *c);
+int api_training_participant_remove(api_ctx *c);
+int api_training_persons(api_ctx *c);
+int api_training_person_create(api_ctx *c);
+int api_training_person_update(api_ctx *c);
+int api_training_staff(api_ctx *c);
+int api_training_staff_put(api_ctx *c);
+int api_missions_list(api_ctx *c);
+int api_mission_get(api_ctx *c);
+int api_mission_create(api_ctx *c);
+int api_mission_update(api_ctx *c);
+int api_recommendation_create(api_ctx *c);
+int api_recommendation_update(api_ctx *c);
+int api_recommendation_status(api_ctx *c);
+int api_recommendations_list(api_ctx *c);
+int api_recommendation_evidence(api_ctx *c);
+
+/* ---- M&E: plans, budgets and disbursement (api_me_plans.c; issue 5) -------- */
+int api_me_projects(api_ctx *c);
+int api_me_plans_list(api_ctx *c);
+int api_me_plan_create(api_ctx *c);
+int api_me_plan_get(api_ctx *c);
+int api_me_plan_update(api_ctx *c);
+int api_me_budget(api_ctx *c);
+int api_me_budget_put(api_ctx *c);
+int api_me_budget_report(api_ctx *c);
+
+/* ---- M&E: the reporting calendar, submissions and approvals
+ * (api_me_calendar.c; issue 5). The report types are loaded at serve
+ * start (api_config.report_types, kept in app_state.c). */
+const rp_types *api_report_types(const api *a);
+int api_me_report_types(api_ctx *c);
+int api_me_calendar(api_ctx *c);
+int api_me_completeness(api_ctx *c);
+int api_me_reminders(api_ctx *c);
+int api_me_submission_create(api_ctx *c);
+int api_me_submission_get(api_ctx *c);
+int api_me_submission_action(api_ctx *c);
+int api_me_deadlines_list(api_ctx *c);
+int api_me_deadline_create(api_ctx *c);
+int api_me_deadline_update(api_ctx *c);
+int api_me_deadline_delete(api_ctx *c);
+int api_me_requests_list(api_ctx *c);
+int api_me_request_create(api_ctx *c);
 
 #endif

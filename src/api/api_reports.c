@@ -1,14 +1,18 @@
 /*
- * api_reports.c - the review's official summary tables over HTTP
- * (docs/api.md, "Reports"; issue 4): the list of reports, and one report
- * of a unit, year and map date as an XLSX, PDF or CSV file.
+ * api_reports.c - the review's official reports over HTTP (docs/api.md,
+ * "Reports"; issue 4): the list of reports, and one report of a unit,
+ * year and map date as an XLSX, PDF or CSV file.
  *
  * Layer: api. The same path as `gnbv report` (cli/cmd_report.c): the
  * layouts of the api's reports directory (report/engine.h), the figures
- * from the store (report/figures.h), the renderer by format name
- * (report/render.h). The tables are aggregates, so every logged-in role
- * may download them; the unit must be in the caller's scope (404
- * otherwise, as everywhere). The layouts are read on each request (a few
+ * from the store (report/figures.h), the lists of households
+ * (report/households.h), the renderer by format name (report/render.h).
+ * The tables are aggregates, so every logged-in role may download them;
+ * the lists (posting list, decision annex, certificates) hold personal
+ * data: only the roles that read personal data see and download them
+ * (403 for the others, like the routes flagged R_PERSONAL), for a commune
+ * or a village. The unit must be in the caller's scope (404 otherwise, as
+ * everywhere). The layouts are read on each request (a few
  * small files), so that a new layout needs no restart; a download reads
  * its own layout only (DIR/NAME.rpt). A renderer writes
  * a file: the document is rendered into a temporary file whose bytes
@@ -23,6 +27,7 @@
 #include "../core/mem.h"
 #include "../report/engine.h"
 #include "../report/figures.h"
+#include "../report/households.h"
 #include "../report/render.h"
 #include "api_int.h"
 
@@ -43,8 +48,7 @@ static const struct {
 	{"children", "DEPRIVATIONS OF BASIC SOCIAL SERVICES RELATED TO CHILDREN IN POOR AND "
 		     "NEAR-POOR HOUSEHOLDS"},
 	{"af", "MULTIDIMENSIONAL POVERTY (ALKIRE-FOSTER)"},
-	{"posting-list", "LIST FOR PUBLIC POSTING"},
-	{"certificates", "HOUSEHOLD CERTIFICATES"},
+	/* the lists of households carry theirs (report/households.h) */
 };
 
 static const char *title_en(const report_layout *l)
@@ -144,6 +148,25 @@ int api_reports_list(api_ctx *c)
 		jw_kint(w, "number", report_layout_number(x->ls[i]));
 		jw_kstr(w, "title_vi", report_layout_title(x->ls[i]));
 		jw_kstr(w, "title_en", title_en(x->ls[i]));
+		jw_kstr(w, "kind", "table");
+		jw_object_end(w);
+	}
+	/* the lists of households: personal data, for a commune or a village */
+	size_t nlists;
+	const report_list *lists = report_lists(&nlists);
+	for (size_t i = 0; c->role->read_personal && i < nlists; i++) {
+		jw_object(w);
+		jw_kstr(w, "name", lists[i].name);
+		jw_kstr(w, "title_vi", lists[i].title_vi);
+		jw_kstr(w, "title_en", lists[i].title_en);
+		jw_kstr(w, "kind", "list");
+		jw_kbool(w, "personal", true);
+		jw_kbool(w, "approved_only", lists[i].approved_only);
+		jw_key(w, "levels");
+		jw_array(w);
+		jw_str(w, "commune");
+		jw_str(w, "village");
+		jw_array_end(w);
 		jw_object_end(w);
 	}
 	jw_array_end(w);
@@ -272,37 +295,79 @@ static int parse_args(api_ctx *c, report_args *a)
 	return 0;
 }
 
+/* Builds list hl of the unit into *doc; 0, or the status of the answer
+ * written. */
+static int build_list(api_ctx *c, const report_list *hl, const report_args *a,
+		      report_doc **doc)
+{
+	report_list_args la = {c->st, c->stds, api_reports_dir(c->app), a->unit, a->year,
+			       a->asof, strcmp(a->fmt->name, "csv") == 0};
+	gn_diag *d = diag_new(20);
+	gn_err rc = report_list_build(hl, &la, d, doc, NULL);
+	/* GN_EINPUT: the unit is not a commune or village (a message of
+	 * "report"), or the certificates' wording file is bad (a message of
+	 * that file: the server's fault) */
+	bool level = rc == GN_EINPUT && diag_count(d) > 0 &&
+		     strcmp(diag_at(d, 0)->file, "report") == 0;
+	diag_free(d);
+	if (rc == GN_ENOTFOUND)
+		return api_not_found(c);
+	if (level) {
+		api_fields f = {0};
+		api_field(c, &f, "unit", "Danh sách hộ chỉ lập cho một xã hoặc một thôn",
+			  "The lists of households are drawn for a commune or a village");
+		return api_fields_reply(c, &f);
+	}
+	if (rc)
+		return api_internal(c, "report list", rc);
+	return 0;
+}
+
 int api_report_get(api_ctx *c)
 {
 	const char *name = api_param(c, "name");
+	const report_list *hl = report_list_find(name);
+	/* the lists hold names: the personal-data roles only (as R_PERSONAL) */
+	if (hl && !c->role->read_personal)
+		return api_error(c, 403, "aggregates only", "Chỉ được xem số liệu tổng hợp",
+				 "Aggregates only");
 	report_args a;
 	int status = parse_args(c, &a);
 	if (status)
 		return status;
 	if (!api_in_scope(c, a.unit))
 		return api_not_found(c);
-	const report_layout *l = load_one(c, name, &status);
-	if (!l)
-		return status ? status : api_not_found(c);
+	const report_layout *l = NULL;
+	if (!hl) {
+		l = load_one(c, name, &status);
+		if (!l)
+			return status ? status : api_not_found(c);
+	}
 
 	gn_diag *d = diag_new(20);
 	report_figures *fig = NULL;
 	report_doc *doc = NULL;
-	gn_err rc = report_figures_load(c->st, c->stds, a.unit, a.year, a.asof, d, &fig);
-	if (rc == GN_ENOTFOUND) {
-		status = api_not_found(c);
-		goto done;
-	}
-	if (rc) {
-		status = api_internal(c, "report figures", rc);
-		goto done;
-	}
-	rc = report_build(l, fig, d, &doc);
-	if (rc) {
-		/* e.g. no standard for the year */
-		status = api_error(c, 422, "invalid", "Không lập được báo cáo cho năm này",
-				   "This report cannot be drawn for this year");
-		goto done;
+	gn_err rc;
+	if (hl) {
+		if ((status = build_list(c, hl, &a, &doc)))
+			goto done;
+	} else {
+		rc = report_figures_load(c->st, c->stds, a.unit, a.year, a.asof, d, &fig);
+		if (rc == GN_ENOTFOUND) {
+			status = api_not_found(c);
+			goto done;
+		}
+		if (rc) {
+			status = api_internal(c, "report figures", rc);
+			goto done;
+		}
+		rc = report_build(l, fig, d, &doc);
+		if (rc) {
+			/* e.g. no standard for the year */
+			status = api_error(c, 422, "invalid", "Không lập được báo cáo cho năm này",
+					   "This report cannot be drawn for this year");
+			goto done;
+		}
 	}
 	buf *out = http_out(c->rq);
 	buf_reset(out);
@@ -315,7 +380,7 @@ int api_report_get(api_ctx *c)
 	buf disp;
 	buf_init(&disp, 0);
 	buf_puts(&disp, "attachment; filename=\"");
-	name_part(&disp, report_layout_name(l));
+	name_part(&disp, hl ? hl->name : report_layout_name(l));
 	buf_putc(&disp, '-');
 	name_part(&disp, a.unit);
 	buf_printf(&disp, "-%d", a.year);

@@ -56,6 +56,9 @@ struct api {
 	calendar *cal;             /* public holidays (owned) */
 	review_procedure proc;     /* numbers of the review procedure */
 	char *reports_dir;         /* the report layouts (NULL: none) */
+	rp_types *report_types;    /* the reporting calendar's report types (owned) */
+	ind_catalogue *indicators; /* the results framework's catalogue (owned) */
+	me_catalogue *projects;    /* the programme's projects (owned) */
 };
 
 static pthread_mutex_t map_build_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -351,6 +354,21 @@ const review_procedure *api_procedure(const api *a)
 	return &a->proc;
 }
 
+const rp_types *api_report_types(const api *a)
+{
+	return a->report_types;
+}
+
+const ind_catalogue *api_indicators(const api *a)
+{
+	return a->indicators;
+}
+
+const me_catalogue *api_projects(const api *a)
+{
+	return a->projects;
+}
+
 bool api_password_verify(api *a, const char *hash, const char *password)
 {
 	while (sem_wait(&a->hash_gate) != 0)
@@ -390,6 +408,9 @@ gn_err api_new(const api_config *cfg, gn_diag *d, api **out)
 	a->reports_dir = cfg->reports_dir ? gn_xstrdup(cfg->reports_dir) : NULL;
 	a->stds = cfg->stds;
 	a->cal = cfg->cal;
+	a->report_types = cfg->report_types;
+	a->indicators = cfg->indicators;
+	a->projects = cfg->projects;
 	if (cfg->proc)
 		a->proc = *cfg->proc;
 	else
@@ -443,6 +464,9 @@ done:
 	if (rc) {
 		a->stds = NULL; /* stays the caller's on failure */
 		a->cal = NULL;
+		a->report_types = NULL;
+		a->indicators = NULL;
+		a->projects = NULL;
 		api_free(a);
 		return rc;
 	}
@@ -460,6 +484,9 @@ void api_free(api *a)
 	world_release(a->world);
 	std_set_free(a->stds);
 	cal_free(a->cal);
+	rp_types_free(a->report_types);
+	ind_catalogue_free(a->indicators);
+	catalogue_free(a->projects);
 	sem_destroy(&a->hash_gate);
 	pthread_mutex_destroy(&a->mu);
 	free(a->db_path);

@@ -13,6 +13,8 @@
 
 #include "../core/mem.h"
 #include "../io/csv.h"
+#include "budget.h"
+#include "indicators.h"
 
 /* ---- scope ---------------------------------------------------------------------------- */
 
@@ -442,6 +444,10 @@ gn_err export_csv(store *st, file_kind kind, const export_opts *o, buf *out)
 {
 	if (kind == FILE_UNITS || kind == FILE_LINEAGE)
 		return export_units(st, kind, o, out);
+	if (kind == FILE_BUDGET)
+		return budget_export_csv(st, o, out);
+	if (kind == FILE_INDICATOR_VALUES)
+		return indicators_export_csv(st, o->unit_codes, o->nunits, o->year, out);
 	if (kind != FILE_POPULATION && kind != FILE_HOUSEHOLDS)
 		return GN_EUSAGE;
 	if (kind == FILE_HOUSEHOLDS && !o->standards)

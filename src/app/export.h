@@ -3,7 +3,7 @@
  * the interchange CSV files of formats.md (1-4), byte for byte in their
  * layout, so that an export imports again unchanged.
  *
- * Layer: app. Layouts:
+ * Layer: app. Layouts (and budget.csv of formats.md 5: app/budget.h):
  * - units: code,name,level,parent_code,type,urban,valid_from,valid_to,
  *   one row per version, by level (country first), code and start date;
  *   open ends are empty;

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "budget.h"
+#include "indicators.h"
 #include "../io/households_file.h"
 #include "../io/text.h"
 #include "../io/units_file.h"
@@ -24,6 +26,8 @@
 
 static const char *const kind_names[FILE_KIND_COUNT] = {
 	"units", "lineage", "population", "households",
+	[FILE_BUDGET] = "budget",
+	[FILE_INDICATOR_VALUES] = "indicator_values",
 };
 
 const char *file_kind_name(file_kind k)
@@ -776,6 +780,12 @@ gn_err import_mem(store *st, file_kind kind, const char *name, const void *data,
 		break;
 	case FILE_HOUSEHOLDS:
 		err = import_households(st, name, csv, n, o, d, rows);
+		break;
+	case FILE_BUDGET:
+		err = budget_import(st, name, csv, n, o, d, rows);
+		break;
+	case FILE_INDICATOR_VALUES:
+		err = indicators_import(st, o->indicators, name, csv, n, o, d, rows);
 		break;
 	default:
 		err = GN_EUSAGE;

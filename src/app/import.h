@@ -25,6 +25,15 @@
  *   row in the file, unless the store holds a later year; its members and
  *   address are kept. New reviews are "draft"; support needs and round of
  *   a replaced review are kept.
+ * - indicator_values (formats.md 6; app/indicators.h): each row sets the
+ *   value and/or the local target of an indicator of the results framework
+ *   (o->indicators) for a stored unit and a period, keeping what it leaves
+ *   empty; an (indicator, unit, period) may appear once in the file.
+ * - budget (formats.md 5; app/budget.h): allocations and disbursements by
+ *   plan, unit, year, project, source and capital type (o->catalogue),
+ *   checked against the stored units, plans and lines; an allocation
+ *   replaces the stored one of its key, a disbursement that of its key and
+ *   date.
  *
  * Files are CSV or XLSX (detected by content, "PK\3\4"): the first sheet
  * of a workbook is read as CSV (xlsx_read.h), so its line numbers are the
@@ -42,7 +51,9 @@
 #include "../core/buf.h"
 #include "../core/diag.h"
 #include "../core/err.h"
+#include "../core/indicators.h"
 #include "../core/standard.h"
+#include "../io/catalogue_file.h"
 #include "../store/store.h"
 
 typedef enum file_kind {
@@ -50,6 +61,8 @@ typedef enum file_kind {
 	FILE_LINEAGE,
 	FILE_POPULATION,
 	FILE_HOUSEHOLDS,
+	FILE_BUDGET,         /* budget.csv (formats.md 5): app/budget.h */
+	FILE_INDICATOR_VALUES, /* indicator_values.csv (formats.md 6): app/indicators.h */
 	FILE_KIND_COUNT
 } file_kind;
 
@@ -60,6 +73,8 @@ bool file_kind_parse(const char *s, file_kind *out);
 
 typedef struct import_opts {
 	const std_set *standards; /* households: classifies rows (required) */
+	const me_catalogue *catalogue; /* budget: the projects (required) */
+	const ind_catalogue *indicators; /* indicator_values: the results framework (required) */
 	int64_t user;             /* the user audited (0: the system) */
 	bool dry_run;             /* check everything, write nothing */
 	/* The caller's area (the web application's scope), or NULL for no

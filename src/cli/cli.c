@@ -22,6 +22,7 @@ static const cli_command *const commands[] = {
 	&cmd_export,
 	&cmd_report,
 	&cmd_draft,
+	&cmd_capacity,
 	&cmd_serve,
 	&cmd_user,
 };

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "../draft/me_draft.h"
+#include "../report/xlsx.h"
 #include "commands.h"
 #include "inputs.h"
 
@@ -22,7 +23,8 @@ static const cli_opt opts[] = {
 	{"as-of", "DATE", false, "map date (default: 31 December of the year)"},
 	{"date", "DATE", false, "the report's date (default: today)"},
 	{"db", "FILE", false, "database (default gnbv.db)"},
-	{"out", "FILE", false, "output file (.docx)"},
+	{"format", "FMT", false, "docx (the report, default) or xlsx (its tables, a sheet each)"},
+	{"out", "FILE", false, "output file"},
 };
 
 static int run(const cli_command *cmd, const cli_args *a)
@@ -48,6 +50,12 @@ static int run(const cli_command *cmd, const cli_args *a)
 			  form == ME_FORM_01 ? "s1, year, adhoc" : "baseline, midterm, final, year, adhoc");
 		return EXIT_BADINPUT;
 	}
+	const char *format = cli_get(cmd, a, "format");
+	bool xlsx = format && strcmp(format, "xlsx") == 0;
+	if (format && !xlsx && strcmp(format, "docx") != 0) {
+		cli_error(cmd, "--format: expected docx or xlsx, got \"%s\"", format);
+		return EXIT_BADINPUT;
+	}
 	long year;
 	if (!cli_get_int(cmd, a, "year", 2000, 2063, 0, &year))
 		return EXIT_BADINPUT;
@@ -65,6 +73,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 
 	int status;
 	std_set *stds = NULL;
+	ind_catalogue *inds = NULL;
 	store *st = NULL;
 	report_layout *results = NULL;
 	me_draft *x = NULL;
@@ -72,7 +81,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 	buf_init(&path, 0);
 	buf_init(&projects, 0);
 	gn_diag *d = diag_new(100);
-	if ((status = inputs_standards(&stds)) ||
+	if ((status = inputs_standards(&stds)) || (status = inputs_indicators(&inds)) ||
 	    (status = inputs_store(cli_get(cmd, a, "db"), false, &st)))
 		goto done;
 	inputs_reports_dir(&path);
@@ -88,7 +97,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 		goto done;
 	me_draft_opts o = {
 		.form = form, .period = period, .unit_code = unit, .year = (int)year,
-		.asof = asof, .today = today, .stds = stds, .results = results,
+		.asof = asof, .today = today, .stds = stds, .results = results, .indicators = inds,
 		.projects_csv = projects.p ? projects.p : "", .projects_len = projects.len,
 	};
 	gn_err rc = me_draft_build(st, &o, d, &x);
@@ -99,7 +108,10 @@ static int run(const cli_command *cmd, const cli_args *a)
 			cli_error(cmd, "cannot build the draft: %s", gn_strerror(rc));
 		goto done;
 	}
-	if (docx_write(x->doc, out)) {
+	rc = xlsx ? report_render_xlsx_book((const report_doc *const *)x->tables, x->sheet_names,
+					    x->ntables, out)
+		  : docx_write(x->doc, out);
+	if (rc) {
 		cli_error(cmd, "%s: cannot write: %s", out, strerror(errno));
 		status = EXIT_FAIL;
 	}
@@ -108,6 +120,7 @@ done:
 	report_layout_free(results);
 	store_close(st);
 	std_set_free(stds);
+	ind_catalogue_free(inds);
 	diag_free(d);
 	buf_free(&path);
 	buf_free(&projects);
@@ -117,7 +130,7 @@ done:
 const cli_command cmd_draft = {
 	.name = "draft",
 	.args = "FORM",
-	.summary = "pre-filled drafts of the M&E reports Mẫu 01 and Mẫu 02 (.docx)",
+	.summary = "pre-filled drafts of the M&E reports Mẫu 01 and Mẫu 02 (.docx, tables .xlsx)",
 	.details =
 		"FORM is mau-01 (monitoring report: --period s1, year or adhoc) or mau-02\n"
 		"(evaluation report: --period baseline, midterm, final, year or adhoc) of\n"
@@ -126,7 +139,8 @@ const cli_command cmd_draft = {
 		"(the six-month report gives the previous year's review), plans, funds\n"
 		"allocated and disbursed by project and source, indicators against their\n"
 		"targets, training and inspections; the narrative sections are\n"
-		"highlighted paragraphs saying what the officer writes.",
+		"highlighted paragraphs saying what the officer writes. --format xlsx\n"
+		"writes the draft's tables instead, one sheet each.",
 	.opts = opts,
 	.nopts = sizeof opts / sizeof opts[0],
 	.shorts = shorts,

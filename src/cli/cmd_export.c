@@ -13,7 +13,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 {
 	file_kind kind;
 	if (!file_kind_parse(a->pos[0], &kind)) {
-		cli_error(cmd, "KIND: expected units, lineage, population or households, got \"%s\"",
+		cli_error(cmd, "KIND: expected units, lineage, population, households, budget or indicator_values, got \"%s\"",
 			  a->pos[0]);
 		return EXIT_BADINPUT;
 	}
@@ -71,19 +71,21 @@ static const cli_opt opts[] = {
 	{"db", "FILE", false, "database file (default gnbv.db)"},
 	{"unit", "CODE", false,
 	 "only this unit and the units under it (and those carried into it by lineage)"},
-	{"year", "Y", false, "population and households: only this year"},
+	{"year", "Y", false, "population, households and budget: only this year"},
 };
 
 const cli_command cmd_export = {
 	.name = "export",
 	.args = "KIND",
-	.summary = "write units, lineage, population or households from the database as CSV",
+	.summary = "write units, lineage, population, households or budget lines as CSV",
 	.details =
-		"KIND is units, lineage, population or households. The CSV has the layout\n"
+		"KIND is units, lineage, population, households or budget. The CSV has the layout\n"
 		"of formats.md and imports again unchanged; households are one row per\n"
 		"review, by household id and year, with money as plain digits. With --unit,\n"
 		"units come with their ancestors (so the file checks on its own) and\n"
-		"lineage with every row that touches the units.",
+		"lineage with every row that touches the units. indicator_values: the\n"
+		"values and local targets entered or imported (--year: of that year's\n"
+		"periods), values as exact decimals.",
 	.opts = opts,
 	.nopts = sizeof opts / sizeof opts[0],
 	.min_pos = 1,

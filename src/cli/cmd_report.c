@@ -14,6 +14,7 @@
 
 #include "../report/engine.h"
 #include "../report/figures.h"
+#include "../report/budget.h"
 #include "../report/households.h"
 #include "../report/render.h"
 #include "commands.h"
@@ -92,6 +93,61 @@ static int render(const cli_command *cmd, const report_format *fmt, const report
 	return status;
 }
 
+/* Builds list hl (report/households.h) into *doc and renders it to out. */
+static int list_one(const cli_command *cmd, const report_list *hl, const report_list_args *la,
+		    const report_format *fmt, gn_diag *d, const char *out, report_doc **doc)
+{
+	size_t n = 0;
+	gn_err rc = report_list_build(hl, la, d, doc, &n);
+	cli_print_diag(d);
+	diag_clear(d);
+	if (rc) {
+		if (rc == GN_ENOTFOUND || rc == GN_EINPUT)
+			return EXIT_BADINPUT;
+		cli_error(cmd, "%s: cannot read the households: %s", hl->name, gn_strerror(rc));
+		return EXIT_FAIL;
+	}
+	if (hl->approved_only && n == 0)
+		fprintf(stderr, "gnbv report: note: %s: no household of %d is recognised yet in %s (the %s lists the reviews the commune chair approved)\n",
+			hl->name, la->year, la->unit_code, hl->name);
+	return render(cmd, fmt, *doc, out);
+}
+
+/* `gnbv report budget` (report/budget.h): the funds of a unit and its
+ * subtree for a year, by project, source and capital type, with rates. */
+static int budget_one(const cli_command *cmd, const cli_args *a, const char *unit, int year,
+		      gn_date asof, const report_format *fmt, const char *out)
+{
+	me_catalogue *cat = NULL;
+	store *st = NULL;
+	budget_figures *fig = NULL;
+	report_doc *doc = NULL;
+	gn_diag *d = diag_new(20);
+	int status;
+	if ((status = inputs_catalogue(&cat)) ||
+	    (status = inputs_store(cli_get(cmd, a, "db"), false, &st)))
+		goto done;
+	gn_err rc = budget_figures_load(st, cat, unit, year, NULL, asof, d, &fig);
+	cli_print_diag(d);
+	if (rc) {
+		status = rc == GN_ENOTFOUND ? EXIT_BADINPUT : EXIT_FAIL;
+		if (status == EXIT_FAIL)
+			cli_error(cmd, "cannot compute the budget: %s", gn_strerror(rc));
+		goto done;
+	}
+	if (fig->unplaced)
+		fprintf(stderr, "gnbv report: warning: %zu budget line(s) of %d cannot be placed on the map; left out\n",
+			fig->unplaced, year);
+	status = report_budget(fig, &doc) ? EXIT_FAIL : render(cmd, fmt, doc, out);
+done:
+	report_doc_free(doc);
+	budget_figures_free(fig);
+	store_close(st);
+	catalogue_free(cat);
+	diag_free(d);
+	return status;
+}
+
 static int run(const cli_command *cmd, const cli_args *a)
 {
 	report_layout **ls = NULL;
@@ -102,13 +158,19 @@ static int run(const cli_command *cmd, const cli_args *a)
 	report_figures *fig = NULL;
 	report_doc *doc = NULL;
 	gn_diag *d = diag_new(100);
+	buf rdir; /* the reports directory (the certificates' wording) */
+	buf_init(&rdir, 0);
 	if (status)
 		goto done;
 
 	if (cli_flag(cmd, a, "list")) {
 		for (size_t i = 0; i < nl; i++)
 			printf("%-24s %s\n", report_layout_name(ls[i]), report_layout_title(ls[i]));
-		printf("%-24s %s\n", REPORT_POSTING_LIST, REPORT_POSTING_LIST_TITLE);
+		size_t nlists;
+		const report_list *lists = report_lists(&nlists);
+		for (size_t i = 0; i < nlists; i++)
+			printf("%-24s %s\n", lists[i].name, lists[i].title_vi);
+		printf("%-24s %s\n", REPORT_BUDGET, REPORT_BUDGET_TITLE);
 		status = fflush(stdout) ? EXIT_FAIL : EXIT_OK;
 		goto done;
 	}
@@ -120,13 +182,15 @@ static int run(const cli_command *cmd, const cli_args *a)
 	}
 	/* "all": every table from one load of the figures, into the folder -o */
 	bool all = strcmp(a->pos[0], "all") == 0;
+	/* the programme's funds (report/budget.h): not a layout either */
+	bool budget = strcmp(a->pos[0], REPORT_BUDGET) == 0;
 	/* lists of households (report/households.h): built-in, not layouts */
-	bool posting = strcmp(a->pos[0], REPORT_POSTING_LIST) == 0;
+	const report_list *hlist = report_list_find(a->pos[0]);
 	const report_layout *l = NULL;
 	for (size_t i = 0; i < nl; i++)
 		if (strcmp(report_layout_name(ls[i]), a->pos[0]) == 0)
 			l = ls[i];
-	if (!l && !all && !posting) {
+	if (!l && !all && !hlist && !budget) {
 		cli_error(cmd, "unknown report \"%s\" (gnbv report --list)", a->pos[0]);
 		goto done;
 	}
@@ -158,20 +222,19 @@ static int run(const cli_command *cmd, const cli_args *a)
 	if (asof_s && inputs_date(cmd, "as-of", asof_s, &asof))
 		goto done;
 
+	if (budget) {
+		status = budget_one(cmd, a, unit, (int)year, asof, fmt, out);
+		goto done;
+	}
 	if ((status = inputs_standards(&stds)) || (status = inputs_store(cli_get(cmd, a, "db"),
 									false, &st)))
 		goto done;
 	gn_err rc;
-	if (posting) {
-		rc = report_posting_list(st, stds, unit, (int)year, asof, d, &doc);
-		cli_print_diag(d);
-		if (rc) {
-			status = rc == GN_ENOTFOUND || rc == GN_EINPUT ? EXIT_BADINPUT : EXIT_FAIL;
-			if (status == EXIT_FAIL)
-				cli_error(cmd, "cannot read the households: %s", gn_strerror(rc));
-			goto done;
-		}
-		status = render(cmd, fmt, doc, out);
+	inputs_reports_dir(&rdir);
+	report_list_args la = {st, stds, buf_cstr(&rdir), unit, (int)year, asof,
+			       strcmp(fmt->name, "csv") == 0};
+	if (hlist) {
+		status = list_one(cmd, hlist, &la, fmt, d, out, &doc);
 		goto done;
 	}
 	rc = report_figures_load(st, stds, unit, (int)year, asof, d, &fig);
@@ -215,24 +278,28 @@ static int run(const cli_command *cmd, const cli_args *a)
 			report_doc_free(doc);
 			doc = NULL;
 		}
-		/* the posting list: for a commune or a village only; for a
-		 * larger unit it is skipped with a note (one list per commune
-		 * is drawn with --unit COMMUNE) */
-		if (status == EXIT_OK) {
-			rc = report_posting_list(st, stds, unit, (int)year, asof, NULL, &doc);
-			if (rc == GN_EINPUT) {
-				fprintf(stderr, "gnbv report: note: %s is drawn for a commune or a village; skipped for unit %s\n",
-					REPORT_POSTING_LIST, unit);
-			} else if (rc) {
-				cli_error(cmd, "cannot read the households: %s", gn_strerror(rc));
-				status = EXIT_FAIL;
-			} else {
-				buf path;
-				buf_init(&path, 0);
-				buf_printf(&path, "%s/%s%s", out, REPORT_POSTING_LIST, fmt->extension);
-				status = render(cmd, fmt, doc, buf_cstr(&path));
+		/* the lists of households: for a commune or a village only; for
+		 * a larger unit they are skipped with a note (one list per
+		 * commune is drawn with --unit COMMUNE); the posting list, first,
+		 * tells which (it reads no file that could be bad) */
+		size_t nlists;
+		const report_list *lists = report_lists(&nlists);
+		for (size_t i = 0; i < nlists && status == EXIT_OK; i++) {
+			report_doc_free(doc);
+			doc = NULL;
+			buf path;
+			buf_init(&path, 0);
+			buf_printf(&path, "%s/%s%s", out, lists[i].name, fmt->extension);
+			if (i == 0 && report_list_build(&lists[0], &la, NULL, &doc, NULL) == GN_EINPUT) {
+				for (size_t k = 0; k < nlists; k++)
+					fprintf(stderr, "gnbv report: note: %s is drawn for a commune or a village; skipped for unit %s\n",
+						lists[k].name, unit);
 				buf_free(&path);
+				break;
 			}
+			status = doc ? render(cmd, fmt, doc, buf_cstr(&path))
+				     : list_one(cmd, &lists[i], &la, fmt, d, buf_cstr(&path), &doc);
+			buf_free(&path);
 		}
 		goto done;
 	}
@@ -245,6 +312,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 	status = render(cmd, fmt, doc, out);
 
 done:
+	buf_free(&rdir);
 	report_doc_free(doc);
 	report_figures_free(fig);
 	store_close(st);
@@ -259,23 +327,52 @@ done:
 const cli_command cmd_report = {
 	.name = "report",
 	.args = "[NAME]",
-	.summary = "the review's official summary tables, as CSV, XLSX or PDF",
+	.summary = "the review's official tables, lists and certificates, as CSV, XLSX or PDF",
 	.details =
 		"gnbv report NAME --unit CODE --year Y [--as-of D] [--format csv|xlsx|pdf] -o FILE\n"
 		"gnbv report all ... -o FOLDER writes every table, from one computation\n"
-		"(and the posting list when CODE is a commune or a village; skipped with\n"
-		"a note for a larger unit)\n"
-		"posting-list: the list for public posting (niêm yết) of a commune or\n"
-		"village: its poor and near-poor households of Y, one block per village,\n"
-		"heads in Vietnamese order (personal data).\n"
-		"draws table NAME (gnbv report --list) for the unit CODE and every unit under\n"
+		"(and the lists of households when CODE is a commune or a village;\n"
+		"skipped with a note for a larger unit)\n"
+		"\n"
+		"Tables: NAME (gnbv report --list) for the unit CODE and every unit under\n"
 		"it on the map of D (default 31 December of Y): a row per unit, a subtotal\n"
 		"row per unit that has units under it (followed by them), and the total\n"
 		"last. The figures are those of `gnbv summary` (households recorded on units\n"
 		"that ceased are carried through lineage; splits allocate whole households\n"
 		"in household-id order); movements hold end = start - out + in on every row.\n"
+		"The tables count every review of year Y whatever its status (draft,\n"
+		"approved, locked): they serve during the review, before the chair approves.\n"
 		"The layouts are data: data/reports/NAME.rpt ($GNBV_REPORTS overrides the\n"
-		"directory).",
+		"directory).\n"
+		"\n"
+		"Lists of households (personal data), for a commune or a village only:\n"
+		"  posting-list    the list for public posting (niêm yết): the poor and\n"
+		"                  near-poor households of Y, every review whatever its\n"
+		"                  status, one block per village, heads in Vietnamese order.\n"
+		"  decision-annex  DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO ĐƯỢC CÔNG NHẬN: the annex\n"
+		"                  of the commune chair's decision, approved reviews only\n"
+		"                  (status approved or locked): the poor, then the near-poor,\n"
+		"                  by village, with the head's sex, birth year, ethnicity, the\n"
+		"                  members and the groups (ethnic minority, no labour capacity,\n"
+		"                  merit, social protection); it cites the decision recorded\n"
+		"                  on the commune's review round.\n"
+		"  certificates    GIẤY CHỨNG NHẬN HỘ NGHÈO / HỘ CẬN NGHÈO: one A4 portrait\n"
+		"                  page per approved household (xlsx: a manual page break\n"
+		"                  before each), numbered in the order of the commune's\n"
+		"                  annex, with the members entered for the household (else\n"
+		"                  the head and empty rows to fill in); the wording is\n"
+		"                  data/reports/certificates.form. --format csv gives one\n"
+		"                  row per member (certificate number, household, member)\n"
+		"                  instead of pages.\n"
+		"An approved-only list with no household yet is written with a note on\n"
+		"stderr.\n"
+		"\n"
+		"budget: the programme's funds of CODE and every unit under it on the map\n"
+		"of D in year Y (budget lines of gnbv import budget): one row per project\n"
+		"and sub-project of DATA/me/projects.csv (a project adds up its\n"
+		"sub-projects), a column per funding source and capital type that has\n"
+		"money, the allocation, the part carried over from the year before, the\n"
+		"disbursement and the disbursement rate, and the total.",
 	.opts = opts,
 	.nopts = sizeof opts / sizeof opts[0],
 	.min_pos = 0,

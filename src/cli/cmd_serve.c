@@ -63,6 +63,30 @@ static int run(const cli_command *cmd, const cli_args *a)
 		std_set_free(stds);
 		return status;
 	}
+	/* The reporting calendar's report types (M&E, issue 5). */
+	rp_types *report_types = NULL;
+	if ((status = inputs_report_types(&report_types))) {
+		cal_free(cal);
+		std_set_free(stds);
+		return status;
+	}
+	/* The results framework's indicators and programme targets (issue 5). */
+	ind_catalogue *indicators = NULL;
+	if ((status = inputs_indicators(&indicators))) {
+		cal_free(cal);
+		std_set_free(stds);
+		rp_types_free(report_types);
+		return status;
+	}
+	/* The programme's projects (M&E plans and budgets, issue 5). */
+	me_catalogue *projects = NULL;
+	if ((status = inputs_catalogue(&projects))) {
+		cal_free(cal);
+		std_set_free(stds);
+		rp_types_free(report_types);
+		ind_catalogue_free(indicators);
+		return status;
+	}
 	gn_diag *d = diag_new(20);
 	api *app = NULL;
 	buf reports;
@@ -70,6 +94,9 @@ static int run(const cli_command *cmd, const cli_args *a)
 	inputs_reports_dir(&reports);
 	api_config cfg = {.db_path = db, .stds = stds, .cal = cal, .proc = &proc,
 			  .reports_dir = buf_cstr(&reports)};
+	cfg.report_types = report_types;
+	cfg.indicators = indicators;
+	cfg.projects = projects;
 	gn_err rc = api_new(&cfg, d, &app);
 	buf_free(&reports);
 	if (rc) {
@@ -77,6 +104,9 @@ static int run(const cli_command *cmd, const cli_args *a)
 		diag_free(d);
 		std_set_free(stds);
 		cal_free(cal);
+		rp_types_free(report_types);
+		ind_catalogue_free(indicators);
+		catalogue_free(projects);
 		cli_error(cmd, "cannot serve %s: %s", db, gn_strerror(rc));
 		return rc == GN_EINPUT ? EXIT_BADINPUT : EXIT_FAIL;
 	}
@@ -134,7 +164,11 @@ const cli_command cmd_serve = {
 		"binary. Users are created with `gnbv user add`. $GNBV_TODAY (YYYY-MM-DD)\n"
 		"fixes today's date, for tests. The review workflow counts working days\n"
 		"with DATA/holidays/vn.csv ($GNBV_HOLIDAYS) and takes its numbers from\n"
-		"DATA/review/procedure.csv ($GNBV_PROCEDURE).",
+		"DATA/review/procedure.csv ($GNBV_PROCEDURE). The reporting calendar's\n"
+		"report types are DATA/me/report_types.csv ($GNBV_REPORT_TYPES); the\n"
+		"results framework's indicators DATA/me/indicators.csv and\n"
+		"indicator_targets.csv (the folder: $GNBV_INDICATORS). The programme's\n"
+		"projects are DATA/me/projects.csv ($GNBV_PROJECTS).",
 	.opts = opts,
 	.nopts = sizeof opts / sizeof opts[0],
 	.run = run,

@@ -18,5 +18,6 @@ extern const cli_command cmd_import;
 extern const cli_command cmd_export;
 extern const cli_command cmd_report;
 extern const cli_command cmd_draft;
+extern const cli_command cmd_capacity;
 
 #endif

@@ -8,8 +8,11 @@
 #include <unistd.h>
 
 #include "../core/buf.h"
+#include "../io/catalogue_file.h"
 #include "../io/holidays_file.h"
+#include "../io/indicator_file.h"
 #include "../io/procedure_file.h"
+#include "../io/report_types_file.h"
 #include "../io/standard_file.h"
 #include "../io/units_file.h"
 #include "../io/value.h"
@@ -80,6 +83,23 @@ int inputs_calendar(calendar **out)
 	return finish(d, rc);
 }
 
+int inputs_report_types(rp_types **out)
+{
+	gn_diag *d = diag_new(50);
+	rp_types *ts = rp_types_new();
+	buf path;
+	buf_init(&path, 0);
+	data_path(&path, "GNBV_REPORT_TYPES", "me/report_types.csv");
+	gn_err rc = report_types_load_file(ts, buf_cstr(&path), buf_cstr(&path), d);
+	buf_free(&path);
+	if (rc) {
+		rp_types_free(ts);
+		ts = NULL;
+	}
+	*out = ts;
+	return finish(d, rc);
+}
+
 int inputs_procedure(review_procedure *out)
 {
 	gn_diag *d = diag_new(50);
@@ -87,6 +107,28 @@ int inputs_procedure(review_procedure *out)
 	buf_init(&path, 0);
 	data_path(&path, "GNBV_PROCEDURE", "review/procedure.csv");
 	gn_err rc = procedure_load_file(buf_cstr(&path), buf_cstr(&path), d, out);
+	buf_free(&path);
+	return finish(d, rc);
+}
+
+int inputs_catalogue(me_catalogue **out)
+{
+	gn_diag *d = diag_new(50);
+	buf path;
+	buf_init(&path, 0);
+	data_path(&path, "GNBV_PROJECTS", "me/projects.csv");
+	gn_err rc = catalogue_load_file(buf_cstr(&path), buf_cstr(&path), d, out);
+	buf_free(&path);
+	return finish(d, rc);
+}
+
+int inputs_indicators(ind_catalogue **out)
+{
+	gn_diag *d = diag_new(50);
+	buf path;
+	buf_init(&path, 0);
+	data_path(&path, "GNBV_INDICATORS", "me");
+	gn_err rc = indfile_load_dir(buf_cstr(&path), d, out);
 	buf_free(&path);
 	return finish(d, rc);
 }

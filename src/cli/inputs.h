@@ -10,9 +10,12 @@
 
 #include "../core/buf.h"
 #include "../core/calendar.h"
+#include "../core/indicators.h"
 #include "../core/procedure.h"
+#include "../core/reporting.h"
 #include "../core/standard.h"
 #include "../core/units.h"
+#include "../io/catalogue_file.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -24,9 +27,19 @@ int inputs_standards(std_set **out);
 /* Loads the public holidays of $GNBV_HOLIDAYS, else DATA/holidays/vn.csv,
  * into a new calendar (cal_free it). */
 int inputs_calendar(calendar **out);
+/* Loads the report types of the reporting calendar of $GNBV_REPORT_TYPES,
+ * else DATA/me/report_types.csv (rp_types_free them). */
+int inputs_report_types(rp_types **out);
 /* Loads the review procedure of $GNBV_PROCEDURE, else
  * DATA/review/procedure.csv. */
 int inputs_procedure(review_procedure *out);
+/* Loads the programme's projects of $GNBV_PROJECTS, else
+ * DATA/me/projects.csv (catalogue_free it). */
+int inputs_catalogue(me_catalogue **out);
+/* Loads the results framework's indicators and programme targets of
+ * $GNBV_INDICATORS (a folder), else DATA/me (indicators.csv,
+ * indicator_targets.csv; ind_catalogue_free them). */
+int inputs_indicators(ind_catalogue **out);
 /* Loads units (and lineage, when lineage_path is not NULL). */
 int inputs_units(const char *units_path, const char *lineage_path,
 		 unit_set **out);

@@ -17,6 +17,7 @@
 #ifndef GN_DRAFT_ME_DRAFT_H
 #define GN_DRAFT_ME_DRAFT_H
 
+#include "../app/indicators.h"
 #include "../core/date.h"
 #include "../core/diag.h"
 #include "../core/err.h"
@@ -48,6 +49,7 @@ typedef struct me_draft_opts {
 	gn_date today;                  /* the date line, overdue flags */
 	const std_set *stds;            /* borrowed */
 	const report_layout *results;   /* the "results" layout (borrowed) */
+	const ind_catalogue *indicators; /* the results framework (borrowed) */
 	const char *projects_csv;       /* data/me/projects.csv: its text */
 	size_t projects_len;
 } me_draft_opts;

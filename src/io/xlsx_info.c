@@ -5,7 +5,7 @@
  * Layer: io. Three parts are read with expat (namespaces resolved, names
  * matched by local name): xl/workbook.xml (the first sheet's r:id and the
  * defined names), its relationships (the sheet's part) and the sheet
- * (<mergeCells>, <pageSetup>), streamed by xlsx_read.c's part parser
+ * (<mergeCells>, <pageSetup>, <rowBreaks>), streamed by xlsx_read.c's part parser
  * (xlsx_int.h), which caps a part at 1 GiB.
  */
 #include "xlsx_info.h"
@@ -29,6 +29,7 @@ typedef struct info_ctx {
 	char *sheet_rid;   /* workbook.xml: the first sheet's r:id */
 	char *sheet_part;  /* from the rels */
 	bool in_titles;    /* inside the first sheet's Print_Titles */
+	bool in_row_breaks; /* inside <rowBreaks> (not <colBreaks>) */
 	buf titles;
 } info_ctx;
 
@@ -101,10 +102,27 @@ static void sheet_start(void *u, const XML_Char *n, const XML_Char **a)
 		o->paper = int_attr(a, "paperSize", 0);
 		o->fit_width = int_attr(a, "fitToWidth", 1);
 		o->fit_height = int_attr(a, "fitToHeight", 1);
+		o->scale = int_attr(a, "scale", 100);
+	} else if (xlsx_elem_is(n, "rowBreaks")) {
+		c->in_row_breaks = true;
+	} else if (xlsx_elem_is(n, "brk") && c->in_row_breaks) {
+		const char *man = xlsx_attr(a, "man");
+		if (!man || (strcmp(man, "1") != 0 && strcmp(man, "true") != 0))
+			return;
+		o->row_breaks = gn_xreallocarray(o->row_breaks, o->nrow_breaks + 1,
+						 sizeof *o->row_breaks);
+		o->row_breaks[o->nrow_breaks++] = int_attr(a, "id", 0);
 	} else if (xlsx_elem_is(n, "pageSetUpPr")) {
 		const char *v = xlsx_attr(a, "fitToPage");
 		o->fit_to_page = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 	}
+}
+
+static void sheet_end(void *u, const XML_Char *n)
+{
+	info_ctx *c = u;
+	if (xlsx_elem_is(n, "rowBreaks"))
+		c->in_row_breaks = false;
 }
 
 gn_err xlsx_read_info(const void *data, size_t len, const char *name, gn_diag *d,
@@ -112,6 +130,7 @@ gn_err xlsx_read_info(const void *data, size_t len, const char *name, gn_diag *d
 {
 	memset(out, 0, sizeof *out);
 	out->fit_width = out->fit_height = 1;
+	out->scale = 100;
 	zip_t *z;
 	gn_err oerr = xlsx_open(data, len, name, d, &z);
 	if (oerr)
@@ -126,7 +145,7 @@ gn_err xlsx_read_info(const void *data, size_t len, const char *name, gn_diag *d
 			    name, d, &found);
 	const char *sheet = c.sheet_part ? c.sheet_part : "xl/worksheets/sheet1.xml";
 	if (!err) {
-		err = xlsx_parse_part(z, sheet, sheet_start, NULL, NULL, &c.pc, name, d, &found);
+		err = xlsx_parse_part(z, sheet, sheet_start, sheet_end, NULL, &c.pc, name, d, &found);
 		if (!err && !found) {
 			diag_error(d, name, 0, "", "the workbook has no worksheet (%s)", sheet);
 			err = GN_EINPUT;
@@ -150,6 +169,8 @@ void xlsx_info_free(xlsx_info *info)
 	free(info->merges);
 	free(info->print_titles);
 	free(info->orientation);
+	free(info->row_breaks);
 	memset(info, 0, sizeof *info);
 	info->fit_width = info->fit_height = 1;
+	info->scale = 100;
 }

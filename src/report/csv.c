@@ -3,6 +3,8 @@
  *
  * Only the table: the title, header cells and signers belong to the forms
  * (XLSX, PDF); a CSV is for machines, so its header is the column keys.
+ * Page breaks are ignored; rows of the body's own headers and text lines
+ * (ROW_HEAD, ROW_TEXT) are written with styles "head" and "text".
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -27,7 +29,8 @@ static void put_decimal(buf *b, int64_t v, int scale)
 
 gn_err report_csv(const report_doc *d, buf *out)
 {
-	static const char *const styles[] = {"unit", "subtotal", "total"};
+	static const char *const styles[] = {"unit", "subtotal", "total", "head", "text"};
+	const unsigned nstyles = sizeof styles / sizeof styles[0];
 	gn_err rc = buf_puts(out, "style,depth");
 	for (size_t c = 0; c < d->ncols; c++) {
 		buf_putc(out, ',');
@@ -36,7 +39,7 @@ gn_err report_csv(const report_doc *d, buf *out)
 	buf_putc(out, '\n');
 	for (size_t i = 0; i < d->nrows && rc == GN_OK; i++) {
 		const report_row *r = &d->rows[i];
-		buf_printf(out, "%s,%d", styles[(unsigned)r->style < 3 ? r->style : 0], r->indent);
+		buf_printf(out, "%s,%d", styles[(unsigned)r->style < nstyles ? r->style : 0], r->indent);
 		for (size_t c = 0; c < d->ncols; c++) {
 			const report_cell *cell = &r->cells[c];
 			buf_putc(out, ',');

@@ -97,6 +97,7 @@ report_row *report_doc_add_row(report_doc *d, row_style style, int indent)
 	r->style = style;
 	r->indent = indent;
 	r->cells = gn_xcalloc(d->ncols ? d->ncols : 1, sizeof *r->cells);
+	r->page_break = false;
 	return r;
 }
 
@@ -104,18 +105,26 @@ void report_cell_text(report_doc *d, report_row *r, size_t col, const char *s)
 {
 	if (col >= d->ncols)
 		return;
-	r->cells[col] = (report_cell){CELL_TEXT, report_doc_str(d, s ? s : ""), 0, 0};
+	r->cells[col] = (report_cell){CELL_TEXT, report_doc_str(d, s ? s : ""), 0, 0, 0};
+}
+
+void report_cell_look(report_doc *d, report_row *r, size_t col, const char *s,
+		      unsigned look)
+{
+	if (col >= d->ncols)
+		return;
+	r->cells[col] = (report_cell){CELL_TEXT, report_doc_str(d, s ? s : ""), 0, 0, look};
 }
 
 void report_cell_int(report_row *r, size_t col, int64_t v)
 {
 	/* the row does not know ncols: callers pass a column of the doc */
-	r->cells[col] = (report_cell){CELL_INT, NULL, v, 0};
+	r->cells[col] = (report_cell){CELL_INT, NULL, v, 0, 0};
 }
 
 void report_cell_decimal(report_row *r, size_t col, int64_t v, int scale)
 {
-	r->cells[col] = (report_cell){CELL_DECIMAL, NULL, v, scale};
+	r->cells[col] = (report_cell){CELL_DECIMAL, NULL, v, scale, 0};
 }
 
 void report_doc_head(report_doc *d, int row, int col, int rowspan, int colspan,

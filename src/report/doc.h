@@ -17,6 +17,15 @@
  *                                   NGƯỜI LẬP BIỂU      CHỦ TỊCH
  *                                   (signature block)
  *
+ * A document of several forms (the certificates: one A4 page per
+ * household) is `bare` (no blocks above and below the rows) and carries
+ * each form in its rows: ROW_TEXT rows for the lines outside a table
+ * (issuing unit and motto, title, prose, signer), ROW_HEAD rows for a
+ * table's header inside the body, and `page_break` on the row that starts
+ * each form. Renderers: a page break starts a new printed page (PDF: a new
+ * page, with the header rows repeated as on any page; XLSX: a manual row
+ * break); CSV ignores it.
+ *
  * Ownership: report_doc_new's document owns every string put into it
  * (copied); report_doc_free releases it (NULL accepted).
  */
@@ -39,7 +48,18 @@ typedef struct report_cell {
 	const char *text; /* CELL_TEXT */
 	int64_t value;    /* CELL_INT, CELL_DECIMAL */
 	int scale;        /* CELL_DECIMAL: decimals */
+	unsigned look;    /* ROW_TEXT cells: LOOK_* or-ed (0: plain, left) */
 } report_cell;
+
+/* How the text of a cell of a ROW_TEXT row looks. */
+enum {
+	LOOK_BOLD = 1,
+	LOOK_ITALIC = 2,
+	LOOK_UNDERLINE = 4,
+	LOOK_TITLE = 8,   /* the size of a title */
+	LOOK_CENTER = 16,
+	LOOK_RIGHT = 32,
+};
 
 /* A header cell: text spanning `colspan` columns and `rowspan` header rows
  * from (row, col), both 0-based within the header block. */
@@ -52,12 +72,18 @@ typedef enum row_style {
 	ROW_PLAIN,     /* a unit */
 	ROW_SUBTOTAL,  /* a unit that has the rows below it (bold) */
 	ROW_TOTAL,     /* the grand total (bold) */
+	ROW_HEAD,      /* a header row inside the body: bold, centred, bordered */
+	ROW_TEXT,      /* a line outside any table, no borders: each non-empty
+			* cell's text runs over the empty cells to its right
+			* (merged), looking as its cell's `look` says */
 } row_style;
 
 typedef struct report_row {
 	row_style style;
 	int indent;          /* depth in the hierarchy, for the first column */
 	report_cell *cells;  /* ncols of them */
+	bool page_break;     /* a new printed page starts with this row (no
+			      * effect on the first row of a page) */
 } report_row;
 
 typedef struct report_doc {
@@ -85,6 +111,8 @@ typedef struct report_doc {
 	const char *signers[3];     /* "NGƯỜI LẬP BIỂU", "CHỦ TỊCH" */
 	size_t nsigners;
 	bool landscape;
+	bool bare;                  /* no top or bottom block (and no page
+				     * numbers): the rows carry the forms */
 	void *pool;                 /* the strings (private) */
 } report_doc;
 
@@ -97,6 +125,9 @@ report_row *report_doc_add_row(report_doc *d, row_style style, int indent);
 void report_cell_text(report_doc *d, report_row *r, size_t col, const char *s);
 void report_cell_int(report_row *r, size_t col, int64_t v);
 void report_cell_decimal(report_row *r, size_t col, int64_t v, int scale);
+/* A text cell with a look (LOOK_*), for ROW_TEXT rows. */
+void report_cell_look(report_doc *d, report_row *r, size_t col, const char *s,
+		      unsigned look);
 void report_doc_head(report_doc *d, int row, int col, int rowspan, int colspan,
 		     const char *text);
 

@@ -40,9 +40,9 @@
 /* ---- fonts: loaded once, kept for the process ----------------------------------- */
 
 static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
-static cairo_font_face_t *font_regular, *font_bold;
+static cairo_font_face_t *font_regular, *font_bold, *font_italic, *font_bold_italic;
 
-static cairo_font_face_t *load_face(FT_Library lib, const char *file, bool bold)
+static cairo_font_face_t *load_face(FT_Library lib, const char *file, bool bold, bool italic)
 {
 	FT_Face face;
 	if (lib && FT_New_Face(lib, file, 0, &face) == 0) {
@@ -52,7 +52,8 @@ static cairo_font_face_t *load_face(FT_Library lib, const char *file, bool bold)
 		cairo_font_face_destroy(f);
 		FT_Done_Face(face);
 	}
-	return cairo_toy_font_face_create("DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+	return cairo_toy_font_face_create("DejaVu Sans",
+					  italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
 					  bold ? CAIRO_FONT_WEIGHT_BOLD
 					       : CAIRO_FONT_WEIGHT_NORMAL);
 }
@@ -62,8 +63,10 @@ static void fonts_init(void)
 	static FT_Library lib;
 	if (FT_Init_FreeType(&lib) != 0)
 		lib = NULL;
-	font_regular = load_face(lib, FONT_DIR "DejaVuSans.ttf", false);
-	font_bold = load_face(lib, FONT_DIR "DejaVuSans-Bold.ttf", true);
+	font_regular = load_face(lib, FONT_DIR "DejaVuSans.ttf", false, false);
+	font_bold = load_face(lib, FONT_DIR "DejaVuSans-Bold.ttf", true, false);
+	font_italic = load_face(lib, FONT_DIR "DejaVuSans-Oblique.ttf", false, true);
+	font_bold_italic = load_face(lib, FONT_DIR "DejaVuSans-BoldOblique.ttf", true, true);
 }
 
 /* ---- numbers -------------------------------------------------------------------- */
@@ -121,6 +124,7 @@ typedef struct pdf {
 	double num_h;       /* the numbered row's height (0: none) */
 	int page, pages;
 	bool table_started; /* pages after this get the header rows */
+	bool fresh;         /* nothing but the repeated header on this page yet */
 } pdf;
 
 typedef struct lines {
@@ -139,6 +143,15 @@ static void font(pdf *p, bool bold, double size)
 {
 	cairo_set_font_face(p->cr, bold ? font_bold : font_regular);
 	cairo_set_font_size(p->cr, size);
+}
+
+/* The font of a ROW_TEXT cell's look (doc.h). */
+static void font_look(pdf *p, unsigned look)
+{
+	bool b = look & LOOK_BOLD, i = look & LOOK_ITALIC;
+	cairo_set_font_face(p->cr, b && i ? font_bold_italic : b ? font_bold
+				   : i ? font_italic : font_regular);
+	cairo_set_font_size(p->cr, (look & LOOK_TITLE) ? FS_TITLE : FS_TOP);
 }
 
 static double text_w(pdf *p, const char *s)
@@ -267,6 +280,10 @@ static void page_foot(pdf *p)
 {
 	if (!p->draw)
 		return;
+	if (p->d->bare) { /* forms (certificates) carry no page numbers */
+		cairo_show_page(p->cr);
+		return;
+	}
 	char s[48];
 	snprintf(s, sizeof s, "Trang %d/%d", p->page, p->pages);
 	font(p, false, 8);
@@ -286,6 +303,7 @@ static void new_page(pdf *p)
 	p->y = MARGIN_TOP;
 	if (p->table_started)
 		table_header(p);
+	p->fresh = true;
 }
 
 /* Starts a new page when h more points do not fit on this one. */
@@ -397,9 +415,100 @@ static void cell_text(const report_cell *c, char *out, size_t n)
 	}
 }
 
+/* A ROW_TEXT row: each non-empty cell over the empty ones to its right,
+ * no borders. */
+static void text_row(pdf *p, const report_row *row)
+{
+	const report_doc *d = p->d;
+	double h = 0;
+	font_look(p, 0);
+	double blank = line_h(p);
+	/* measure, then draw (the row moves to a new page as a whole) */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t j = 0; j < d->ncols; j++) {
+			const report_cell *c = &row->cells[j];
+			if (c->kind != CELL_TEXT || !c->text || !*c->text)
+				continue;
+			size_t e = j;
+			while (e + 1 < d->ncols && (row->cells[e + 1].kind == CELL_EMPTY ||
+						    (row->cells[e + 1].kind == CELL_TEXT &&
+						     !*row->cells[e + 1].text)))
+				e++;
+			font_look(p, c->look);
+			double x = p->colx[j] + PAD, w = p->colx[e + 1] - p->colx[j] - 2 * PAD;
+			enum align a = (c->look & LOOK_CENTER) ? CENTER
+				: (c->look & LOOK_RIGHT) ? RIGHT : LEFT;
+			if (pass == 0) {
+				lines l;
+				wrap(p, c->text, w, &l);
+				double lh = l.n * line_h(p);
+				if (lh > h)
+					h = lh;
+				lines_free(&l);
+			} else {
+				para(p, c->text, x, w, p->y, a, (c->look & LOOK_UNDERLINE) != 0);
+			}
+			j = e;
+		}
+		if (pass == 0) {
+			if (h < blank)
+				h = blank;
+			need(p, h);
+		}
+	}
+	p->y += h;
+	p->fresh = false;
+}
+
+/* A ROW_HEAD row: bold centred cells in boxes. */
+static void head_row(pdf *p, const report_row *row)
+{
+	const report_doc *d = p->d;
+	font(p, true, FS_BODY);
+	double lh = line_h(p);
+	int most = 1;
+	for (size_t j = 0; j < d->ncols; j++) {
+		const report_cell *c = &row->cells[j];
+		if (c->kind != CELL_TEXT)
+			continue;
+		lines l;
+		wrap(p, c->text, p->colx[j + 1] - p->colx[j] - 2 * PAD, &l);
+		if (l.n > most)
+			most = l.n;
+		lines_free(&l);
+	}
+	double h = most * lh + 2 * PAD;
+	need(p, h);
+	font(p, true, FS_BODY);
+	for (size_t j = 0; j < d->ncols; j++) {
+		const report_cell *c = &row->cells[j];
+		double cx = p->colx[j], cw = p->colx[j + 1] - cx;
+		cell_box(p, cx, p->y, cw, h);
+		if (c->kind != CELL_TEXT)
+			continue;
+		lines l;
+		wrap(p, c->text, cw - 2 * PAD, &l);
+		draw_lines(p, &l, cx + PAD, cw - 2 * PAD, p->y + (h - l.n * lh) / 2, CENTER,
+			   false);
+		lines_free(&l);
+	}
+	p->y += h;
+	p->fresh = false;
+}
+
 static void body_row(pdf *p, const report_row *row)
 {
 	const report_doc *d = p->d;
+	if (row->page_break && !p->fresh)
+		new_page(p);
+	if (row->style == ROW_TEXT) {
+		text_row(p, row);
+		return;
+	}
+	if (row->style == ROW_HEAD) {
+		head_row(p, row);
+		return;
+	}
 	font(p, row->style != ROW_PLAIN, FS_BODY);
 	double lh = line_h(p);
 	int depth = row->indent > 0 ? (row->indent < 10 ? row->indent : 10) : 0;
@@ -440,6 +549,7 @@ static void body_row(pdf *p, const report_row *row)
 		}
 	}
 	p->y += h;
+	p->fresh = false;
 }
 
 /* ---- the blocks above and below ------------------------------------------------------ */
@@ -526,7 +636,11 @@ static void layout(pdf *p)
 	p->page = 1;
 	p->y = MARGIN_TOP;
 	p->table_started = false;
-	top_block(p);
+	p->fresh = true;
+	if (!d->bare) {
+		top_block(p);
+		p->fresh = false;
+	}
 	if (p->hr || d->numbered) {
 		need(p, p->hr ? p->head_h[0] : p->num_h);
 		table_header(p);
@@ -535,8 +649,10 @@ static void layout(pdf *p)
 	for (size_t i = 0; i < d->nrows; i++)
 		body_row(p, &d->rows[i]);
 	p->table_started = false;
-	need(p, bottom_block(p, false));
-	bottom_block(p, true);
+	if (!d->bare) {
+		need(p, bottom_block(p, false));
+		bottom_block(p, true);
+	}
 	page_foot(p);
 }
 

@@ -8,11 +8,16 @@
  * numbered column row, subtotals and the total in bold, the first column
  * indented by depth), notes, place and date, signers. The header rows are
  * repeated at the top of every page the table runs onto; every page has
- * "Trang N/M" at its foot. Numbers are written in the Vietnamese way:
+ * "Trang N/M" at its foot. A row with a page break starts a new page (not
+ * when it would be the first row of a page); a bare document (doc.h) has
+ * no blocks of its own and no page numbers: its text rows (ROW_TEXT, in
+ * the DejaVu Sans faces regular, bold, oblique, bold oblique) and header
+ * rows (ROW_HEAD) carry the forms. Numbers are written in the Vietnamese way:
  * "." between thousands, "," before decimals (2.481.000; 5,71).
  *
  * The fonts are loaded once per process from
- * /usr/share/fonts/truetype/dejavu/DejaVuSans{,-Bold}.ttf and kept (cairo
+ * /usr/share/fonts/truetype/dejavu/DejaVuSans{,-Bold,-Oblique,-BoldOblique}.ttf
+ * and kept (cairo
  * caches faces past any one document); when the files are missing, cairo's
  * "DejaVu Sans" through fontconfig stands in. Thread-safe.
  */

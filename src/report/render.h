@@ -34,10 +34,11 @@ const report_format *report_format_find(const char *name);
 const report_format *report_formats(size_t *n);
 
 /* CSV (csv.c): a header of "style,depth" and the column keys, then one
- * line per row: style "unit", "subtotal" or "total", the depth (0 for
+ * line per row: style "unit", "subtotal" or "total" ("head" and "text"
+ * for a body header row and a text line), the depth (0 for
  * the units right under the report's unit and for the total), and the
  * cells: text quoted when needed, whole numbers and decimals plain
- * ("5.71"). */
+ * ("5.71"). Page breaks are ignored. */
 gn_err report_render_csv(const report_doc *d, const char *path);
 /* The same CSV into b (appended). */
 gn_err report_csv(const report_doc *d, buf *b);

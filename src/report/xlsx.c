@@ -6,6 +6,12 @@
  * date, signers) blocks are fractions of the table's columns, so the form
  * looks the same whatever the table's width. See xlsx.h for the number
  * format codes.
+ *
+ * Page breaks (doc.h) become manual row breaks (<rowBreaks>, Excel's
+ * limit: 1023 a sheet; past it the document goes on in a new sheet). Excel
+ * ignores manual breaks when a sheet is printed "fit to N pages", so a
+ * sheet with breaks is printed at a scale that fits its columns to the
+ * page's width instead.
  */
 #include "xlsx.h"
 
@@ -14,23 +20,37 @@
 
 #include <xlsxwriter.h>
 
+#include "../core/mem.h"
+
 #define MAX_SCALE 9   /* decimals of a number format; more are clamped */
 #define MAX_INDENT 15 /* Excel's indent levels */
 #define LINE_PT 15.0  /* a row of one line of 11 pt text */
 #define DEFAULT_WIDTH 12
+#define LOOKS 64      /* LOOK_* combinations */
 
 enum body_kind { BK_FIRST, BK_TEXT, BK_INT, BK_DEC, BK_N };
+
+/* The manual row breaks of one sheet, 0-terminated for libxlsxwriter. */
+typedef struct sheet_breaks {
+	lxw_worksheet *ws;
+	lxw_row_t rows[LXW_BREAKS_MAX + 1];
+	size_t n;
+} sheet_breaks;
 
 typedef struct ctx {
 	const report_doc *d;
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
+	bool has_breaks;    /* some row starts a page */
+	sheet_breaks *breaks; /* one per sheet */
+	size_t nsheets;
 	lxw_error err;  /* the first error of a write */
 	lxw_col_t last; /* the last column of the table */
 	lxw_col_t lend, rbeg; /* left block [0, lend], right block [rbeg, last] */
 	lxw_format *issuer, *motto1, *motto2, *form, *title, *sub, *head, *numrow,
 		*note, *place, *sign;
 	lxw_format *body[2][BK_N][MAX_INDENT + 1]; /* >= MAX_SCALE + 1 */
+	lxw_format *text[LOOKS];                   /* ROW_TEXT cells, by look */
 } ctx;
 
 static void note_err(ctx *c, lxw_error e)
@@ -108,6 +128,23 @@ static lxw_format *body_fmt(ctx *c, bool bold, enum body_kind k, int n)
 		format_set_num_format(f, code);
 	}
 	*slot = f;
+	return f;
+}
+
+/* The format of a ROW_TEXT cell of look l, made on first use. */
+static lxw_format *text_fmt(ctx *c, unsigned l)
+{
+	l &= LOOKS - 1;
+	if (c->text[l])
+		return c->text[l];
+	uint8_t align = (l & LOOK_CENTER) ? LXW_ALIGN_CENTER
+		: (l & LOOK_RIGHT) ? LXW_ALIGN_RIGHT : LXW_ALIGN_LEFT;
+	lxw_format *f = fmt(c, (l & LOOK_BOLD) != 0, (l & LOOK_ITALIC) != 0, align, false, true);
+	if (l & LOOK_UNDERLINE)
+		format_set_underline(f, LXW_UNDERLINE_SINGLE);
+	if (l & LOOK_TITLE)
+		format_set_font_size(f, 14);
+	c->text[l] = f;
 	return f;
 }
 
@@ -274,11 +311,101 @@ static void header(ctx *c, lxw_row_t first)
 	}
 }
 
+/* A ROW_TEXT row: each non-empty cell over the empty ones to its right. */
+static void text_row(ctx *c, lxw_row_t r, const report_row *row)
+{
+	const report_doc *d = c->d;
+	double h = LINE_PT + 1;
+	for (size_t j = 0; j < d->ncols; j++) {
+		const report_cell *cell = &row->cells[j];
+		if (cell->kind != CELL_TEXT || !cell->text || !*cell->text)
+			continue;
+		size_t end = j;
+		while (end + 1 < d->ncols && (row->cells[end + 1].kind == CELL_EMPTY ||
+					      (row->cells[end + 1].kind == CELL_TEXT &&
+					       !*row->cells[end + 1].text)))
+			end++;
+		double line = (cell->look & LOOK_TITLE) ? 20.0 : LINE_PT + 1;
+		double need = line * lines_for(cell->text, width_of(d, j, end) /
+					       ((cell->look & LOOK_TITLE) ? 1.3 : 1.0));
+		if (need > h)
+			h = need;
+		put(c, r, (lxw_col_t)j, (lxw_col_t)end, cell->text, text_fmt(c, cell->look));
+		j = end;
+	}
+	set_height(c, r, h);
+}
+
+/* A ROW_HEAD row: header cells, one per column. */
+static void head_row(ctx *c, lxw_row_t r, const report_row *row)
+{
+	const report_doc *d = c->d;
+	int most = 1;
+	for (size_t j = 0; j < d->ncols; j++) {
+		const report_cell *cell = &row->cells[j];
+		lxw_col_t col = (lxw_col_t)j;
+		if (cell->kind == CELL_TEXT && cell->text) {
+			int n = lines_for(cell->text, width_of(d, j, j));
+			if (n > most)
+				most = n;
+			note_err(c, worksheet_write_string(c->ws, r, col, cell->text, c->head));
+		} else {
+			note_err(c, worksheet_write_blank(c->ws, r, col, c->head));
+		}
+	}
+	set_height(c, r, (LINE_PT + 1) * most + 4);
+}
+
+static void header(ctx *c, lxw_row_t first);
+static void sheet_setup(ctx *c);
+
+/* Row r starts a printed page: a manual break above it (none at the top
+ * of a sheet); past Excel's limit of breaks, the rows go on in a new
+ * sheet, with the header rows again. */
+static void page_break(ctx *c, lxw_row_t *r)
+{
+	sheet_breaks *b = &c->breaks[c->nsheets - 1];
+	if (*r == 0 || (b->n && b->rows[b->n - 1] == *r))
+		return;
+	if (b->n < LXW_BREAKS_MAX) {
+		b->rows[b->n++] = *r;
+		return;
+	}
+	lxw_worksheet *ws = workbook_add_worksheet(c->wb, NULL);
+	if (!ws) {
+		note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	c->ws = ws;
+	c->breaks = gn_xreallocarray(c->breaks, c->nsheets + 1, sizeof *c->breaks);
+	memset(&c->breaks[c->nsheets], 0, sizeof *c->breaks);
+	c->breaks[c->nsheets++].ws = ws;
+	sheet_setup(c);
+	*r = 0;
+	const report_doc *d = c->d;
+	int hr = d->head_rows > 0 ? (d->head_rows < 64 ? d->head_rows : 64) : 0;
+	if (hr || d->numbered) {
+		header(c, 0);
+		*r = (lxw_row_t)hr + (d->numbered ? 1 : 0);
+		note_err(c, worksheet_repeat_rows(c->ws, 0, *r - 1));
+	}
+}
+
 static void body(ctx *c, lxw_row_t *r)
 {
 	const report_doc *d = c->d;
 	for (size_t i = 0; i < d->nrows; i++, ++*r) {
 		const report_row *row = &d->rows[i];
+		if (row->page_break)
+			page_break(c, r);
+		if (row->style == ROW_TEXT) {
+			text_row(c, *r, row);
+			continue;
+		}
+		if (row->style == ROW_HEAD) {
+			head_row(c, *r, row);
+			continue;
+		}
 		bool bold = row->style != ROW_PLAIN;
 		for (size_t j = 0; j < d->ncols; j++) {
 			const report_cell *cell = &row->cells[j];
@@ -345,32 +472,106 @@ static void bottom_block(ctx *c, lxw_row_t *r)
 	}
 }
 
-gn_err report_render_xlsx(const report_doc *d, const char *path)
+/* A print scale (percent) at which the table's columns fit the width of
+ * the page (A4 less the margins, 0.5 + 0.4 inch, at 96 dpi). A column's
+ * width is counted in characters of the workbook's default font: 7 pixels
+ * with Calibri, but about 9.5 where Calibri is missing (LibreOffice falls
+ * back on DejaVu Sans), so the wider count is taken: every reader then
+ * fits the columns on the page, Excel at a slightly smaller size. */
+static uint16_t print_scale(const report_doc *d)
 {
-	if (!d || !path || d->ncols == 0 || d->ncols > LXW_COL_MAX)
-		return GN_EINTERNAL;
-	ctx c;
-	memset(&c, 0, sizeof c);
-	c.d = d;
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
-	c.wb = workbook_new_opt(path, &opt);
-	if (!c.wb)
-		return GN_ENOMEM;
-	c.ws = workbook_add_worksheet(c.wb, NULL);
-	if (!c.ws) {
-		workbook_close(c.wb);
-		return GN_ENOMEM;
+	double px = 0;
+	for (size_t j = 0; j < d->ncols; j++)
+		px += (width_of(d, j, j) + 0.71) * 9.5 + 5;
+	double avail = ((d->landscape ? 11.69 : 8.27) - 0.9) * 96;
+	double s = px > 0 ? 100 * avail / px : 100;
+	return (uint16_t)(s >= 100 ? 100 : s <= 10 ? 10 : s);
+}
+
+/* Column widths and page setup of the current sheet. */
+static void sheet_setup(ctx *c)
+{
+	const report_doc *d = c->d;
+	for (size_t j = 0; j < d->ncols; j++)
+		note_err(c, worksheet_set_column(c->ws, (lxw_col_t)j, (lxw_col_t)j,
+						 width_of(d, j, j), NULL));
+	worksheet_set_paper(c->ws, 9); /* A4 */
+	if (d->landscape)
+		worksheet_set_landscape(c->ws);
+	else
+		worksheet_set_portrait(c->ws);
+	if (c->has_breaks)
+		worksheet_set_print_scale(c->ws, print_scale(d));
+	else
+		worksheet_fit_to_pages(c->ws, 1, 0);
+	worksheet_set_margins(c->ws, 0.5, 0.4, 0.6, 0.6);
+	worksheet_center_horizontally(c->ws);
+	if (!d->bare)
+		note_err(c, worksheet_set_footer(c->ws, "&CTrang &P/&N"));
+}
+
+/* Lays out d on a new sheet called name (NULL: Sheet1, Sheet2...). */
+static void render_sheet(ctx *c, const report_doc *d, const char *name)
+{
+	c->d = d;
+	c->has_breaks = false;
+	for (size_t i = 0; i < d->nrows; i++)
+		if (d->rows[i].page_break)
+			c->has_breaks = true;
+	c->ws = workbook_add_worksheet(c->wb, name);
+	if (!c->ws) {
+		note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
 	}
-	c.last = (lxw_col_t)(d->ncols - 1);
+	c->breaks = gn_xcalloc(1, sizeof *c->breaks);
+	c->breaks[0].ws = c->ws;
+	c->nsheets = 1;
+	c->last = (lxw_col_t)(d->ncols - 1);
 	if (d->ncols >= 2) {
 		size_t l = d->ncols * 2 / 5;
 		if (l < 1)
 			l = 1;
-		c.lend = (lxw_col_t)(l - 1);
-		c.rbeg = (lxw_col_t)l;
+		c->lend = (lxw_col_t)(l - 1);
+		c->rbeg = (lxw_col_t)l;
 	} else {
-		c.lend = c.rbeg = 0;
+		c->lend = c->rbeg = 0;
 	}
+	sheet_setup(c);
+	lxw_row_t r = 0;
+	if (!d->bare)
+		top_block(c, &r);
+	lxw_row_t head_first = r;
+	int hr = d->head_rows > 0 ? (d->head_rows < 64 ? d->head_rows : 64) : 0;
+	if (hr || d->numbered) {
+		header(c, head_first);
+		r += (lxw_row_t)hr + (d->numbered ? 1 : 0);
+		note_err(c, worksheet_repeat_rows(c->ws, head_first, r - 1));
+	}
+	body(c, &r);
+	if (!d->bare)
+		bottom_block(c, &r);
+	for (size_t i = 0; i < c->nsheets; i++)
+		if (c->breaks[i].n)
+			note_err(c, worksheet_set_h_pagebreaks(c->breaks[i].ws, c->breaks[i].rows));
+	free(c->breaks);
+	c->breaks = NULL;
+	c->nsheets = 0;
+}
+
+gn_err report_render_xlsx_book(const report_doc *const *docs, const char *const *names,
+			       size_t n, const char *path)
+{
+	if (!docs || !path || n == 0)
+		return GN_EINTERNAL;
+	for (size_t i = 0; i < n; i++)
+		if (!docs[i] || docs[i]->ncols == 0 || docs[i]->ncols > LXW_COL_MAX)
+			return GN_EINTERNAL;
+	ctx c;
+	memset(&c, 0, sizeof c);
+	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	c.wb = workbook_new_opt(path, &opt);
+	if (!c.wb)
+		return GN_ENOMEM;
 	c.issuer = fmt(&c, true, false, LXW_ALIGN_CENTER, false, false);
 	c.motto1 = fmt(&c, true, false, LXW_ALIGN_CENTER, false, false);
 	c.motto2 = fmt(&c, true, false, LXW_ALIGN_CENTER, false, false);
@@ -385,29 +586,8 @@ gn_err report_render_xlsx(const report_doc *d, const char *path)
 	c.place = fmt(&c, false, true, LXW_ALIGN_CENTER, false, false);
 	c.sign = fmt(&c, true, false, LXW_ALIGN_CENTER, false, false);
 
-	for (size_t j = 0; j < d->ncols; j++)
-		note_err(&c, worksheet_set_column(c.ws, (lxw_col_t)j, (lxw_col_t)j,
-						  width_of(d, j, j), NULL));
-	lxw_row_t r = 0;
-	top_block(&c, &r);
-	lxw_row_t head_first = r;
-	int hr = d->head_rows > 0 ? (d->head_rows < 64 ? d->head_rows : 64) : 0;
-	header(&c, head_first);
-	r += (lxw_row_t)hr + (d->numbered ? 1 : 0);
-	if (r > head_first)
-		note_err(&c, worksheet_repeat_rows(c.ws, head_first, r - 1));
-	body(&c, &r);
-	bottom_block(&c, &r);
-
-	worksheet_set_paper(c.ws, 9); /* A4 */
-	if (d->landscape)
-		worksheet_set_landscape(c.ws);
-	else
-		worksheet_set_portrait(c.ws);
-	worksheet_fit_to_pages(c.ws, 1, 0);
-	worksheet_set_margins(c.ws, 0.5, 0.4, 0.6, 0.6);
-	worksheet_center_horizontally(c.ws);
-	note_err(&c, worksheet_set_footer(c.ws, "&CTrang &P/&N"));
+	for (size_t i = 0; i < n && c.err == LXW_NO_ERROR; i++)
+		render_sheet(&c, docs[i], names ? names[i] : NULL);
 
 	lxw_error close_err = workbook_close(c.wb);
 	if (c.err != LXW_NO_ERROR) {
@@ -416,4 +596,9 @@ gn_err report_render_xlsx(const report_doc *d, const char *path)
 	}
 	return close_err == LXW_NO_ERROR ? GN_OK
 		: close_err == LXW_ERROR_MEMORY_MALLOC_FAILED ? GN_ENOMEM : GN_EIO;
+}
+
+gn_err report_render_xlsx(const report_doc *d, const char *path)
+{
+	return report_render_xlsx_book(&d, NULL, 1, path);
 }

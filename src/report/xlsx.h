@@ -8,6 +8,12 @@
  * in bold, the first column indented by depth), the notes, the place and
  * date line and the signature block. A4, landscape when the document says
  * so, fit to one page wide, the header rows repeated on every printed page.
+ * A row with a page break gets a manual row break above it (<rowBreaks>;
+ * past Excel's 1023 a sheet, the rows go on in a new sheet); a sheet with
+ * breaks is printed at a scale that fits its columns instead of "fit to
+ * one page wide", which would make Excel ignore the breaks. A bare
+ * document (doc.h) has no blocks of its own and no page-number footer;
+ * its text rows merge each cell over the empty cells to its right.
  *
  * Numbers are real numbers in the cells (sums and formulas work) with the
  * standard format codes "#,##0" and "#,##0.00" (as many zeros as the
@@ -25,5 +31,10 @@
  * written, GN_EINPUT when a string breaks a limit of the format (over
  * 32767 bytes), GN_ENOMEM on allocation failure. */
 gn_err report_render_xlsx(const report_doc *d, const char *path);
+/* A workbook of n documents, one sheet each (the overflow sheets of page
+ * breaks after it), named names[i] (NULL: Excel's default names; a name
+ * has at most 31 characters and none of []:*?/\). */
+gn_err report_render_xlsx_book(const report_doc *const *docs, const char *const *names,
+			       size_t n, const char *path);
 
 #endif

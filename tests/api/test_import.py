@@ -358,7 +358,7 @@ class Preview(Base):
         r = c.post("/api/v1/imports?filename=a.csv", raw=GOOD.encode())
         self.assertEqual(r.status, 422, r)
         self.assertIn("kind", r.json["fields"])
-        r = c.post("/api/v1/imports?kind=budget", raw=GOOD.encode())
+        r = c.post("/api/v1/imports?kind=grants", raw=GOOD.encode())
         self.assertEqual(r.status, 422, r)
         r = c.post("/api/v1/imports?kind=households&filename=a%01b.csv", raw=GOOD.encode())
         self.assertEqual(r.status, 422, r)
@@ -598,7 +598,7 @@ class Export(Base):
         self.assertEqual([x["household_id"] for x in csv_rows(r2.text)], ["X2"])
         for q in ("?unit=00002", "?unit=V002", "?unit=01", "?unit=nope"):
             self.assertEqual(c.get("/api/v1/exports/households" + q).status, 404, q)
-        self.assertEqual(c.get("/api/v1/exports/budget").status, 404)
+        self.assertEqual(c.get("/api/v1/exports/grants").status, 404)
         self.assertEqual(c.get("/api/v1/exports/households?year=20").status, 400)
 
     def test_other_kinds_by_scope(self):

@@ -139,6 +139,39 @@ class Leak(unittest.TestCase):
                     r = c.request(method, path, body=bodies(pattern, X)[0])
                     self.assertIn(r.status, (200, 201), "%s %s: %r" % (method, path, r))
 
+    def test_reports_of_y(self):
+        """/reports/{name} above is walked with a name that is no report;
+        here every report X's officer is offered (the tables and the lists
+        of households: posting list, decision annex, certificates), in
+        every format, for Y's units and with Y's units in every query
+        argument: nothing of Y. Y1's review is approved so that Y's annex
+        and certificates would hold it. Controls: X's own lists work."""
+        self.db.sql("UPDATE reviews SET status = 'approved' WHERE household_id = ?", (Y_HH,))
+        c = g.Client(self.srv)
+        self.addCleanup(c.close)
+        self.assertEqual(c.login("officer_x").status, 200)
+        names = [r["name"] for r in c.get("/api/v1/reports").json["reports"]]
+        for lst in ("posting-list", "decision-annex", "certificates"):
+            self.assertIn(lst, names)
+        for name in names:
+            for fmt in ("csv", "xlsx", "pdf"):
+                for unit in (Y, "V002"):
+                    for q in queries(unit, "Bình Yên"):
+                        path = "/api/v1/reports/%s%s%sformat=%s" % (
+                            name, q, "&" if q else "?", fmt)
+                        r = c.get(path)
+                        with self.subTest(path=path):
+                            self.assertLess(r.status, 500, "%s: %r" % (path, r))
+                            # XLSX and PDF are compressed, not searchable:
+                            # the CSV answers are searched, and Y's unit in
+                            # "unit" must be refused whatever the format
+                            if fmt == "csv":
+                                self.assertNoY(r, path)
+                            if "?unit=" + unit in q or "&unit=" + unit in q:
+                                self.assertIn(r.status, (403, 404), path)
+            r = c.get("/api/v1/reports/%s?unit=%s&year=2024&format=csv" % (name, X))
+            self.assertEqual(r.status, 200, "%s of X: %r" % (name, r))
+
     def test_lineage_carries_into_scope(self):
         """OLD1 was recorded on 00003, merged into X in 2025: X's officer
         sees it, Y's does not."""

@@ -5,7 +5,10 @@
 #   # comments
 #   $ gnbv ARGS...            the command (run in a fresh temporary folder;
 #                             "gnbv" is the binary under test; $GNBV_SHARED,
-#                             $GNBV_SRC and $GNBV_DATA are expanded by sh)
+#                             $GNBV_SRC and $GNBV_DATA are expanded by sh);
+#                             with several, all but the last are setup steps
+#                             run first, in order, that must exit 0 (e.g.
+#                             gnbv init, gnbv import units before an import)
 #   ? STATUS                  the expected exit status (default 0)
 #   --- NAME                  a file written into the folder before the run
 #   --- NAME< PATH            the same, copied from PATH (relative to tests/cli/,
@@ -49,9 +52,20 @@ if [ -f "$work/.copies" ]; then
 fi
 want_status=0
 [ -f "$work/.status" ] && want_status=$(cat "$work/.status")
-args=$(cat "$work/.cmd")
+args=$(tail -n 1 "$work/.cmd")
 
 cd "$work" || exit 1
+steps=$(($(wc -l <.cmd) - 1))
+if [ "$steps" -gt 0 ]; then
+	head -n "$steps" .cmd | while IFS= read -r setup; do
+		eval "set -- $setup"
+		"$gnbv" "$@" >.setup.out 2>&1 || {
+			echo "$name: setup step failed: gnbv $setup"
+			head -20 .setup.out
+			exit 1
+		}
+	done || exit 1
+fi
 eval "set -- $args"
 "$gnbv" "$@" >.got.stdout 2>.got.stderr
 status=$?

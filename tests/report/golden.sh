@@ -20,7 +20,15 @@
 #    children's deprivations equal those of the deprivations tables;
 # 5. posting-list for commune 03682 (2025): golden CSV, its households
 #    counted against `report results`, XLSX, PDF title, `report all`;
-# 6. bad input exits 2 with a message: unknown report, unit not in the
+# 6. the commune chair's approval (reviews of 03682 in 2025 set approved or
+#    locked, a few left draft): the tables do not change (they count every
+#    review); decision-annex and certificates (one row per member as CSV):
+#    golden CSVs, approved households only (the posting list less the
+#    drafts), subtotals and total, certificate numbers = the annex's STT,
+#    the certificates' PDF one A4 page per household with the heads' names
+#    intact (pdftotext), XLSX; `report all` for the commune; a bad wording
+#    file named with its line;
+# 7. bad input exits 2 with a message: unknown report, unit not in the
 #    database or not on the map, bad year, bad date, unknown format.
 set -u
 gnbv=$1
@@ -38,10 +46,11 @@ for k in units lineage population households; do
 done
 
 names=$("$gnbv" report --list | awk '{print $1}')
-[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups ethnicity causes children af posting-list" ] ||
+[ "$(echo $names)" = "results poor-movements near-poor-movements poor-deprivations near-poor-deprivations groups ethnicity causes children af posting-list decision-annex certificates budget" ] ||
 	check "report --list: $names"
-# the tables of units (the lists of households are tested below)
-tables=$(echo "$names" | grep -v '^posting-list$')
+# the tables of units (the lists of households are tested below; the
+# budget, issue 5, by its own tests)
+tables=$(echo "$names" | grep -v -e '^posting-list$' -e '^decision-annex$' -e '^certificates$' -e '^budget$')
 
 # Subtotals and the total are the sums of the rows under them (every
 # integer column; rates are not added); movements hold end = start - out + in.
@@ -256,6 +265,113 @@ cmp -s allc/posting-list.csv posting-list-2025.csv || check "report all: posting
 "$gnbv" report all --unit 14 --year 2024 --format csv --db t.db -o alld 2>err.txt
 grep -q "posting-list.*skipped" err.txt || check "report all for a province: no note on the skipped posting list"
 
+# The chairs approve the reviews of 2025 (the periodic round's decision
+# locks them; a regular round approves without locking): every household
+# id ending in 3 stays a draft, those ending in 7 are locked.
+python3 - t.db <<'PY' || check "approving the reviews"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE reviews SET status = 'approved' WHERE year = 2025 AND household_id NOT LIKE '%3'")
+c.execute("UPDATE reviews SET status = 'locked' WHERE year = 2025 AND household_id LIKE '%7'")
+c.commit()
+PY
+# the tables count every review whatever its status: unchanged
+"$gnbv" report results --unit 03682 --year 2025 --db t.db -o rc2.csv || check "results 03682 after approval"
+cmp -s rc.csv rc2.csv || check "the approval changed the results table"
+"$gnbv" report posting-list --unit 03682 --year 2025 --db t.db -o pl2.csv
+cmp -s pl2.csv posting-list-2025.csv || check "the approval changed the posting list"
+
+golden() { # golden FILE: compared with expected/FILE (GNBV_UPDATE_GOLDEN=1 rewrites it)
+	if [ "${GNBV_UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$1" "$here/expected/$1"
+	elif ! cmp -s "$1" "$here/expected/$1"; then
+		diff "$here/expected/$1" "$1" | head -5
+		check "$1 differs from expected"
+	fi
+}
+da() { "$gnbv" report decision-annex --unit 03682 --year 2025 --db t.db "$@"; }
+ce() { "$gnbv" report certificates --unit 03682 --year 2025 --db t.db "$@"; }
+da --format csv -o decision-annex-2025.csv 2>err.txt || { cat err.txt; check "decision-annex failed"; }
+[ -s err.txt ] && { cat err.txt; check "decision-annex: messages on stderr"; }
+golden decision-annex-2025.csv
+ce --format csv -o certificates-2025.csv 2>err.txt || { cat err.txt; check "certificates failed"; }
+[ -s err.txt ] && { cat err.txt; check "certificates: messages on stderr"; }
+golden certificates-2025.csv
+# the annex: the posting list's households less the drafts, poor first,
+# STT 1..n; every subtotal (class, village) and the total hold the members
+# and the "x" of each group of the households under them
+awk -F, 'NR == 1 { next } $1 == "unit" && $5 !~ /3$/ { print $5 }' posting-list-2025.csv | sort >want-ids.txt
+awk -F, 'NR == 1 { next } $1 == "unit" { print $5 }' decision-annex-2025.csv | sort >got-ids.txt
+[ -s want-ids.txt ] && cmp -s want-ids.txt got-ids.txt || check "decision-annex: not the approved households of the posting list"
+awk -F, '
+	NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "unit" { n++; if ($(c["stt"]) != n) { print "line " NR ": STT " $(c["stt"]) " != " n; bad = 1 } }
+	$1 == "subtotal" && $2 == 0 { cls = cls $(c["stt"]) "," }
+	$1 == "subtotal" && $2 == 1 { v = cls "/" $(c["head"]); if (v in seen) { print "line " NR ": village twice"; bad = 1 } seen[v] = 1 }
+	END { if (cls != "I,II," || n < 3) { print "classes " cls ", " n " households"; bad = 1 } exit bad }' \
+	decision-annex-2025.csv || check "decision-annex rows"
+# the subtotal rows against the households under them (second pass: the
+# sums are known only at the end)
+awk -F, '
+	NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; split("members minority no_labour merit social_protection", gk, " "); next }
+	{ line[NR] = $0; last = NR }
+	END {
+		for (r = 2; r <= last; r++) {
+			split(line[r], v, ",")
+			if (v[1] == "unit") continue
+			for (g = 1; g <= 5; g++) { s = 0
+				for (q = r + 1; q <= last; q++) { split(line[q], w, ",")
+					if (v[1] != "total" && (w[1] == "total" || (w[1] == "subtotal" && w[2] <= v[2]))) break
+					if (w[1] != "unit") continue
+					s += gk[g] == "members" ? w[c["members"]] : (w[c[gk[g]]] == "x") }
+				if (v[1] == "total") { s = 0; for (q = 2; q < r; q++) { split(line[q], w, ","); if (w[1] == "unit") s += gk[g] == "members" ? w[c["members"]] : (w[c[gk[g]]] == "x") } }
+				if (v[c[gk[g]]] != s) { print "line " r ": " gk[g] " " v[c[gk[g]]] " != " s; bad = 1 } } }
+		exit bad }' decision-annex-2025.csv || check "decision-annex subtotals"
+# certificates: one number per household, the annex's STT; the heads the annex's
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	FILENAME == ARGV[1] && $1 == "unit" { stt[$(c["household_id"])] = $(c["stt"]); head[$(c["household_id"])] = $(c["head"]); n++ }
+	FILENAME == ARGV[2] && FNR == 1 { delete c; for (i = 1; i <= NF; i++) c[$i] = i; next }
+	FILENAME == ARGV[2] { id = $(c["household_id"]); if (stt[id] != $(c["certificate"]) || head[id] != $(c["head"])) { print "certificate of " id ": " $(c["certificate"]) " != STT " stt[id]; bad = 1 } got[id] = 1 }
+	END { for (id in stt) if (!(id in got)) { print "no certificate for " id; bad = 1 }; exit bad }' \
+	decision-annex-2025.csv certificates-2025.csv || check "certificates against the annex"
+ce --format pdf -o cert.pdf || check "certificates: pdf failed"
+nh=$(wc -l <got-ids.txt)
+pages=$(pdfinfo cert.pdf | awk '/^Pages:/ { print $2 }')
+[ "$pages" = "$nh" ] || check "certificates.pdf: $pages pages for $nh households"
+pdfinfo cert.pdf | grep -q "Page size: *595.276 x 841.89" || check "certificates.pdf is not A4 portrait"
+# every head on the page of its certificate number, diacritics intact
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $(c["member"]) == 1 { print $(c["certificate"]) "\t" $(c["head"]) }' certificates-2025.csv >heads.txt
+grep -q '[ăâđêôơưĂÂĐÊÔƠƯ]' heads.txt || check "no head with Vietnamese letters to check"
+while IFS="$(printf '\t')" read -r no head; do
+	pdftotext -enc UTF-8 -f "$no" -l "$no" cert.pdf page.txt
+	grep -qF "$head" page.txt || check "certificates.pdf page $no lacks \"$head\""
+	grep -qF "Số: $no/GCN-HN.HCN" page.txt || check "certificates.pdf page $no lacks its number"
+done <heads.txt
+ce --format xlsx -o cert.xlsx || check "certificates: xlsx failed"
+[ "$(head -c 2 cert.xlsx)" = "PK" ] || check "certificates.xlsx is not a zip"
+da --format pdf -o da.pdf || check "decision-annex: pdf failed"
+pdftotext -layout da.pdf da.txt
+grep -qF "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO ĐƯỢC CÔNG NHẬN NĂM 2025" da.txt || check "decision-annex.pdf lacks its title"
+"$gnbv" report all --unit 03682 --year 2025 --format csv --db t.db -o allc2 2>err.txt || check "report all (commune, approved) failed"
+cmp -s allc2/decision-annex.csv decision-annex-2025.csv || check "report all: decision-annex differs"
+cmp -s allc2/certificates.csv certificates-2025.csv || check "report all: certificates differ"
+"$gnbv" report all --unit 14 --year 2025 --format csv --db t.db -o alld2 2>err.txt
+for l in posting-list decision-annex certificates; do
+	grep -q "$l.*skipped" err.txt || check "report all for a province: no note on the skipped $l"
+	[ -e alld2/$l.csv ] && check "report all for a province wrote $l"
+done
+# nothing approved in 2024: written, with a note
+"$gnbv" report decision-annex --unit 03682 --year 2024 --db t.db -o none.csv 2>err.txt || check "decision-annex 2024"
+grep -q "no household of 2024 is recognised" err.txt || check "decision-annex 2024: no note"
+[ "$(awk -F, '$1 == "unit"' none.csv | wc -l)" = 0 ] || check "decision-annex 2024 lists drafts"
+# a bad wording file: exit 2, the file and line named
+mkdir -p badform && cp "$GNBV_DATA"/reports/*.rpt badform/
+printf 'title POOR A\ntitle NEAR_POOR B\nnumber {nope}\n' >badform/certificates.form
+GNBV_REPORTS=$PWD/badform "$gnbv" report certificates --unit 03682 --year 2025 --format pdf --db t.db -o x.pdf 2>err.txt
+[ $? -eq 2 ] || check "a bad certificates.form: exit status"
+grep -q "certificates.form:3:.*unknown placeholder" err.txt || { cat err.txt; check "a bad certificates.form: no message with its line"; }
+[ -e x.pdf ] && check "a bad certificates.form wrote the file"
+
 # Bad input: exit status 2 and a message.
 bad() { # bad WHAT ARGS...: expects exit 2 and something on stderr
 	what=$1; shift
@@ -275,6 +391,9 @@ bad "unknown format" results --unit 14 --year 2024 --format docx --db t.db -o x.
 bad "no name" --unit 14 --year 2024 --db t.db -o x.csv
 bad "no unit" results --year 2024 --db t.db -o x.csv
 bad "posting-list for a province" posting-list --unit 14 --year 2024 --db t.db -o x.csv
+bad "decision-annex for a province" decision-annex --unit 14 --year 2025 --db t.db -o x.csv
+bad "certificates for a province" certificates --unit 14 --year 2025 --db t.db -o x.csv
+bad "certificates of a unit nowhere" certificates --unit 99 --year 2025 --db t.db -o x.csv
 bad "missing db" results --unit 14 --year 2024 --db nosuch.db -o x.csv
 [ -e x.csv ] && check "a refused report wrote its file"
 

@@ -3,8 +3,11 @@
  * cells, the numbered row, plain / subtotal / total rows and enough rows
  * for three PDF pages is rendered; the XLSX is read back with the
  * project's own readers (xlsx_read.h: the cells as CSV; xlsx_info.h: the
- * merged ranges, print titles, page setup); the PDF's text is checked with
- * poppler's pdftotext and its pages with pdfinfo. */
+ * merged ranges, print titles, page setup, row breaks); the PDF's text is
+ * checked with poppler's pdftotext and its pages with pdfinfo. Page
+ * breaks (doc.h): a table broken before a row (a new page, the header
+ * repeated), forms of text rows, one a page (bare documents), past
+ * Excel's 1023 breaks a sheet; LibreOffice prints one form a page. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +25,7 @@
 #include "io/xlsx_read.h"
 #include "report/doc.h"
 #include "report/pdf.h"
+#include "report/render.h"
 #include "report/xlsx.h"
 
 #define TITLE "BÁO CÁO KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024"
@@ -117,7 +121,7 @@ static report_doc *sample_doc(bool landscape)
 	}
 	unit_row(d, ROW_TOTAL, 0, "TỔNG CỘNG", 2551003, 4251, 2703);
 	/* 5,71 %: 571 / 10^2 */
-	d->rows[1].cells[3] = (report_cell){CELL_DECIMAL, NULL, 571, 2};
+	d->rows[1].cells[3] = (report_cell){CELL_DECIMAL, NULL, 571, 2, 0};
 	report_cell_text(d, &d->rows[1], 7, "Vùng đặc biệt khó khăn");
 	d->notes[0] = report_doc_str(d, "Ghi chú: số liệu tính đến ngày 15 tháng 12 năm 2024.");
 	d->nnotes = 1;
@@ -306,7 +310,7 @@ static void test_xlsx_form(void **state)
 	assert_string_equal(at(&sh, 0, 0), "UBND TỈNH ĐIỆN BIÊN");
 	assert_string_equal(at(&sh, 1, 0), "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG");
 	/* the motto is merged over the right block, ending at the last column */
-	char want[32];
+	char want[64];
 	snprintf(want, sizeof want, "D1:H1");
 	assert_true(has_merge(&info, want));
 	assert_true(has_merge(&info, "D2:H2"));
@@ -529,7 +533,7 @@ static void test_pdf_form(void **state)
 	must_contain(all, "CHỦ TỊCH");
 	free(all);
 
-	char want[32];
+	char want[64];
 	for (int pg = 1; pg <= pages; pg++) {
 		char *t = pdf_text(path, pg);
 		/* the header rows and the numbered row on every page the table
@@ -590,6 +594,273 @@ static void test_xlsx_libreoffice(void **state)
 	report_doc_free(d);
 }
 
+/* ---- page breaks ------------------------------------------------------------------ */
+
+/* Form i of a bare document of forms: a text block (issuer and motto,
+ * title, a paragraph), a table of its own (a ROW_HEAD row, two plain
+ * rows), a signer; the form's first row starts a page. */
+static void add_form(report_doc *d, int i)
+{
+	char s[96];
+	report_row *r = report_doc_add_row(d, ROW_TEXT, 0);
+	r->page_break = true;
+	report_cell_look(d, r, 0, "UBND XÃ ĐẮK Ơ", LOOK_BOLD | LOOK_CENTER);
+	report_cell_look(d, r, 2, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LOOK_BOLD | LOOK_CENTER);
+	r = report_doc_add_row(d, ROW_TEXT, 0);
+	snprintf(s, sizeof s, "GIẤY CHỨNG NHẬN SỐ %d", i + 1);
+	report_cell_look(d, r, 0, s, LOOK_TITLE | LOOK_BOLD | LOOK_CENTER);
+	r = report_doc_add_row(d, ROW_TEXT, 0);
+	snprintf(s, sizeof s, "Hộ gia đình bà: Lò Thị Ánh %d, thôn Nậm Ẳng", i + 1);
+	report_cell_look(d, r, 0, s, LOOK_ITALIC);
+	report_row *h = report_doc_add_row(d, ROW_HEAD, 0);
+	report_cell_text(d, h, 0, "STT");
+	report_cell_text(d, h, 1, "Họ và tên");
+	report_cell_text(d, h, 2, "Quan hệ với chủ hộ");
+	report_cell_text(d, h, 3, "Năm sinh");
+	for (int k = 0; k < 2; k++) {
+		report_row *m = report_doc_add_row(d, ROW_PLAIN, 0);
+		report_cell_int(m, 0, k + 1);
+		report_cell_text(d, m, 1, k ? "Lường Văn Ơn" : "Lò Thị Ánh");
+		report_cell_text(d, m, 2, k ? "Chồng" : "Chủ hộ");
+		report_cell_text(d, m, 3, "1980");
+	}
+	r = report_doc_add_row(d, ROW_TEXT, 0);
+	report_cell_look(d, r, 2, "CHỦ TỊCH", LOOK_BOLD | LOOK_CENTER);
+}
+
+static report_doc *forms_doc(int n)
+{
+	report_doc *d = report_doc_new(4);
+	static const char *keys[4] = {"stt", "name", "relation", "birth"};
+	static const int widths[4] = {6, 30, 20, 10};
+	for (size_t j = 0; j < 4; j++) {
+		d->col_keys[j] = report_doc_str(d, keys[j]);
+		d->col_widths[j] = widths[j];
+	}
+	d->bare = true;
+	d->landscape = false;
+	for (int i = 0; i < n; i++)
+		add_form(d, i);
+	return d;
+}
+
+/* Rows per form in forms_doc */
+#define FORM_ROWS 7
+
+static void test_xlsx_page_breaks(void **state)
+{
+	(void)state;
+	report_doc *d = forms_doc(4);
+	sheet sh;
+	xlsx_info info;
+	render_xlsx_and_read(d, "forms.xlsx", &sh, &info);
+	/* a bare document: no motto block of its own, no print titles; the
+	 * forms one after another from row 0 */
+	assert_string_equal(at(&sh, 0, 0), "UBND XÃ ĐẮK Ơ");
+	assert_string_equal(at(&sh, 0, 2), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+	assert_null(info.print_titles);
+	/* a manual break above the first row of every form but the first */
+	assert_int_equal(info.nrow_breaks, 3);
+	for (size_t k = 0; k < 3; k++) {
+		assert_int_equal(info.row_breaks[k], (int)((k + 1) * FORM_ROWS));
+		char want[64];
+		snprintf(want, sizeof want, "GIẤY CHỨNG NHẬN SỐ %zu", k + 2);
+		assert_string_equal(at(&sh, (size_t)info.row_breaks[k], 0), "UBND XÃ ĐẮK Ơ");
+		assert_string_equal(at(&sh, (size_t)info.row_breaks[k] + 1, 0), want);
+	}
+	/* text cells run over the empty cells to their right: the issuer over
+	 * A:B (the motto starts at C), the title and the paragraph over A:D */
+	assert_true(has_merge(&info, "A1:B1"));
+	assert_true(has_merge(&info, "C1:D1"));
+	assert_true(has_merge(&info, "A2:D2"));
+	assert_true(has_merge(&info, "A3:D3"));
+	assert_true(has_merge(&info, "C7:D7"));
+	/* the table of each form: its header row and members in cells */
+	assert_string_equal(at(&sh, 3, 1), "Họ và tên");
+	assert_string_equal(at(&sh, 4, 1), "Lò Thị Ánh");
+	assert_string_equal(at(&sh, 5, 2), "Chồng");
+	/* printed at a scale, not "fit to pages" (which would override the
+	 * breaks); portrait A4 */
+	assert_false(info.fit_to_page);
+	assert_true(info.scale > 10 && info.scale <= 100);
+	assert_string_equal(info.orientation, "portrait");
+	assert_int_equal(info.paper, 9);
+	xlsx_info_free(&info);
+	sheet_free(&sh);
+	report_doc_free(d);
+
+	/* a table broken before a row: one break, the header rows repeated
+	 * (print titles) as without breaks */
+	d = sample_doc(true);
+	d->rows[21].page_break = true; /* the second district's subtotal */
+	d->rows[0].page_break = true;  /* the first body row: a break too */
+	render_xlsx_and_read(d, "broken.xlsx", &sh, &info);
+	size_t h = find_row(&sh, "Đơn vị");
+	size_t b = h + 3; /* the first body row */
+	assert_int_equal(info.nrow_breaks, 2);
+	assert_int_equal(info.row_breaks[0], (int)b);
+	assert_int_equal(info.row_breaks[1], (int)(b + 21));
+	assert_string_equal(at(&sh, b + 21, 0), "Huyện Mường Ảng 2");
+	assert_non_null(info.print_titles);
+	assert_false(info.fit_to_page);
+	xlsx_info_free(&info);
+	sheet_free(&sh);
+	report_doc_free(d);
+
+	/* without breaks: fit to one page wide, no <rowBreaks> */
+	d = sample_doc(true);
+	render_xlsx_and_read(d, "nobreaks.xlsx", &sh, &info);
+	assert_int_equal(info.nrow_breaks, 0);
+	assert_true(info.fit_to_page);
+	xlsx_info_free(&info);
+	sheet_free(&sh);
+	report_doc_free(d);
+}
+
+/* Past Excel's limit of 1023 breaks a sheet, the forms go on in a new
+ * sheet: the first holds 1024 forms and 1023 breaks. */
+static void test_xlsx_many_breaks(void **state)
+{
+	(void)state;
+	report_doc *d = forms_doc(1030);
+	sheet sh;
+	xlsx_info info;
+	render_xlsx_and_read(d, "many.xlsx", &sh, &info);
+	assert_int_equal(info.nrow_breaks, 1023);
+	assert_int_equal(info.row_breaks[1022], 1023 * FORM_ROWS);
+	assert_string_equal(at(&sh, 1023 * FORM_ROWS + 1, 0), "GIẤY CHỨNG NHẬN SỐ 1024");
+	/* the first sheet ends with form 1024 */
+	assert_true(sh.n <= 1024 * FORM_ROWS);
+	xlsx_info_free(&info);
+	sheet_free(&sh);
+	char path[128], cmd[512];
+	tmp_path(path, sizeof path, "many.xlsx");
+	if (have_tool("unzip")) {
+		snprintf(cmd, sizeof cmd, "unzip -l '%s' | grep -c 'xl/worksheets/sheet[0-9]*.xml'",
+			 path);
+		char *out = run(cmd);
+		assert_int_equal(atoi(out), 2);
+		free(out);
+	}
+	report_doc_free(d);
+}
+
+static void test_pdf_page_breaks(void **state)
+{
+	(void)state;
+	if (!have_tool("pdftotext") || !have_tool("pdfinfo"))
+		skip();
+	report_doc *d = forms_doc(3);
+	char path[128], size[128];
+	tmp_path(path, sizeof path, "forms.pdf");
+	assert_int_equal(report_render_pdf(d, path), GN_OK);
+	/* one A4 portrait page per form, no page numbers on forms */
+	assert_int_equal(pdf_pages(path, size, sizeof size), 3);
+	assert_non_null(strstr(size, "595.276 x 841.89"));
+	for (int pg = 1; pg <= 3; pg++) {
+		char *t = pdf_text(path, pg);
+		char want[64];
+		snprintf(want, sizeof want, "GIẤY CHỨNG NHẬN SỐ %d", pg);
+		must_contain(t, want);
+		snprintf(want, sizeof want, "Hộ gia đình bà: Lò Thị Ánh %d, thôn Nậm Ẳng", pg);
+		must_contain(t, want);
+		must_contain(t, "UBND XÃ ĐẮK Ơ");
+		must_contain(t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+		must_contain(t, "Quan hệ với chủ hộ");
+		must_contain(t, "Lường Văn Ơn");
+		must_contain(t, "CHỦ TỊCH");
+		assert_null(strstr(t, "Trang "));
+		free(t);
+	}
+	report_doc_free(d);
+
+	/* a table broken before the second district: the break starts page 2
+	 * with the header rows repeated; the pages after follow as usual */
+	report_doc *a = sample_doc(true), *b = sample_doc(true);
+	b->rows[21].page_break = true; /* the second district's subtotal */
+	char pa[128], pb[128];
+	tmp_path(pa, sizeof pa, "unbroken.pdf");
+	tmp_path(pb, sizeof pb, "broken.pdf");
+	assert_int_equal(report_render_pdf(a, pa), GN_OK);
+	assert_int_equal(report_render_pdf(b, pb), GN_OK);
+	int na = pdf_pages(pa, size, sizeof size), nb = pdf_pages(pb, size, sizeof size);
+	assert_true(nb >= na);
+	char *t1 = pdf_text(pb, 1), *t2 = pdf_text(pb, 2);
+	assert_null(strstr(t1, "Huyện Mường Ảng 2"));
+	must_contain(t2, "Huyện Mường Ảng 2");
+	must_contain(t2, "Đơn vị");
+	must_contain(t2, "(8)");
+	must_contain(t2, "Trang 2/");
+	/* page 2 starts with the header and then the district */
+	const char *head = strstr(t2, "Đơn vị"), *dist = strstr(t2, "Huyện Mường Ảng 2");
+	assert_true(head < dist);
+	free(t1);
+	free(t2);
+	report_doc_free(a);
+	report_doc_free(b);
+}
+
+/* CSV ignores page breaks; body header and text rows are "head", "text". */
+static void test_csv_page_breaks(void **state)
+{
+	(void)state;
+	report_doc *a = sample_doc(true), *b = sample_doc(true);
+	for (size_t i = 0; i < b->nrows; i += 5)
+		b->rows[i].page_break = true;
+	buf x, y;
+	buf_init(&x, 0);
+	buf_init(&y, 0);
+	assert_int_equal(report_csv(a, &x), GN_OK);
+	assert_int_equal(report_csv(b, &y), GN_OK);
+	assert_string_equal(buf_cstr(&x), buf_cstr(&y));
+	buf_free(&x);
+	buf_free(&y);
+	report_doc_free(a);
+	report_doc_free(b);
+	report_doc *d = forms_doc(1);
+	buf_init(&x, 0);
+	assert_int_equal(report_csv(d, &x), GN_OK);
+	assert_string_equal(buf_cstr(&x),
+		"style,depth,stt,name,relation,birth\n"
+		"text,0,UBND XÃ ĐẮK Ơ,,CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM,\n"
+		"text,0,GIẤY CHỨNG NHẬN SỐ 1,,,\n"
+		"text,0,\"Hộ gia đình bà: Lò Thị Ánh 1, thôn Nậm Ẳng\",,,\n"
+		"head,0,STT,Họ và tên,Quan hệ với chủ hộ,Năm sinh\n"
+		"unit,0,1,Lò Thị Ánh,Chủ hộ,1980\n"
+		"unit,0,2,Lường Văn Ơn,Chồng,1980\n"
+		"text,0,,,CHỦ TỊCH,\n");
+	buf_free(&x);
+	report_doc_free(d);
+}
+
+/* LibreOffice prints the workbook of forms one form a page (only where
+ * it is installed): the breaks are honoured and the columns fit. */
+static void test_xlsx_forms_libreoffice(void **state)
+{
+	(void)state;
+	if (!have_tool("libreoffice") || !have_tool("pdfinfo"))
+		skip();
+	report_doc *d = forms_doc(3);
+	char path[128], cmd[512];
+	tmp_path(path, sizeof path, "lof.xlsx");
+	assert_int_equal(report_render_xlsx(d, path), GN_OK);
+	snprintf(cmd, sizeof cmd,
+		 "cd '%s' && HOME='%s' libreoffice --headless --convert-to pdf lof.xlsx",
+		 tmpdir, tmpdir);
+	free(run(cmd));
+	char pdf[128], size[128];
+	tmp_path(pdf, sizeof pdf, "lof.pdf");
+	assert_int_equal(pdf_pages(pdf, size, sizeof size), 3);
+	for (int pg = 1; pg <= 3; pg++) {
+		char *t = pdf_text(pdf, pg), want[64];
+		snprintf(want, sizeof want, "GIẤY CHỨNG NHẬN SỐ %d", pg);
+		must_contain(t, want);
+		must_contain(t, "Năm sinh"); /* the last column is on the page */
+		free(t);
+	}
+	report_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -600,6 +871,11 @@ int main(void)
 		cmocka_unit_test(test_pdf_form),
 		cmocka_unit_test(test_pdf_portrait),
 		cmocka_unit_test(test_xlsx_libreoffice),
+		cmocka_unit_test(test_xlsx_page_breaks),
+		cmocka_unit_test(test_xlsx_many_breaks),
+		cmocka_unit_test(test_pdf_page_breaks),
+		cmocka_unit_test(test_csv_page_breaks),
+		cmocka_unit_test(test_xlsx_forms_libreoffice),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

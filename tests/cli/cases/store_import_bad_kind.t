@@ -4,4 +4,5 @@ $ gnbv import people units.csv
 --- units.csv
 code,name,level,parent_code
 --- stderr~
-gnbv import: KIND: expected units, lineage, population or households, got "people"
+gnbv import: KIND: expected units, lineage, population
+got "people"
