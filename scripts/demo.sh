@@ -94,6 +94,10 @@ plan,unit_code,year,project,source,capital,amount,carried_over,kind,date
 CSV
 "$gnbv" import budget "$dir/budget.csv" --db "$db"
 
+echo "== gnbv draft: the pre-filled Mẫu 01 monitoring report of the province (Word)"
+"$gnbv" draft mau-01 --unit "$province" --year 2025 --period year --db "$db" -o "$dir/mau-01-$province-2025.docx"
+echo "   $dir/mau-01-$province-2025.docx (also on the web: Giám sát, đánh giá)"
+
 cat <<TXT
 
 gnbv is serving on http://127.0.0.1:$port/  (public page: http://127.0.0.1:$port/public.html)

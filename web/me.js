@@ -47,14 +47,46 @@
 				'me.title': 'Giám sát, đánh giá Chương trình',
 				'me.hint': 'Kế hoạch, kinh phí, khung kết quả, đào tạo, kiểm tra và lịch báo cáo của đơn vị bạn và các đơn vị trực thuộc (Thông tư 10/2022/TT-BLĐTBXH).',
 				'me.tabs': 'Các mục giám sát, đánh giá',
-				'me.dash': 'Giám sát, đánh giá'
+				'me.dash': 'Giám sát, đánh giá',
+				'me.drafts': 'Bản thảo báo cáo giám sát, đánh giá',
+				'me.drafts_hint': 'Báo cáo theo Mẫu số 01, 02 (Thông tư 10/2022/TT-BLĐTBXH) đã điền sẵn mọi số liệu trong hệ thống; cán bộ chỉ viết các phần nhận xét được tô vàng.',
+				'me.drafts_form': 'Mẫu báo cáo',
+				'me.drafts_m01': 'Mẫu 01 - Báo cáo giám sát',
+				'me.drafts_m02': 'Mẫu 02 - Báo cáo đánh giá',
+				'me.drafts_period': 'Kỳ báo cáo',
+				'me.drafts_year': 'Năm',
+				'me.drafts_unit': 'Mã đơn vị',
+				'me.drafts_docx': 'Tải báo cáo (Word)',
+				'me.drafts_xlsx': 'Tải các biểu (Excel)',
+				'me.period.s1': '6 tháng đầu năm',
+				'me.period.year': 'Hằng năm',
+				'me.period.adhoc': 'Đột xuất',
+				'me.period.baseline': 'Đầu kỳ',
+				'me.period.midterm': 'Giữa kỳ',
+				'me.period.final': 'Kết thúc'
 			},
 			en: {
 				'nav.me': 'Monitoring',
 				'me.title': 'Programme monitoring and evaluation',
 				'me.hint': 'Plans, budgets, results framework, training, inspections and the reporting calendar of your unit and the units below it (Circular 10/2022).',
 				'me.tabs': 'Monitoring sections',
-				'me.dash': 'Monitoring and evaluation'
+				'me.dash': 'Monitoring and evaluation',
+				'me.drafts': 'Drafts of the monitoring and evaluation reports',
+				'me.drafts_hint': 'Reports in the layout of Forms 01 and 02 (Circular 10/2022) with every figure of the system filled in; the officer writes the highlighted assessments only.',
+				'me.drafts_form': 'Form',
+				'me.drafts_m01': 'Form 01 - Monitoring report',
+				'me.drafts_m02': 'Form 02 - Evaluation report',
+				'me.drafts_period': 'Period',
+				'me.drafts_year': 'Year',
+				'me.drafts_unit': 'Unit code',
+				'me.drafts_docx': 'Download the report (Word)',
+				'me.drafts_xlsx': 'Download the tables (Excel)',
+				'me.period.s1': 'First six months',
+				'me.period.year': 'Annual',
+				'me.period.adhoc': 'Ad hoc',
+				'me.period.baseline': 'Baseline',
+				'me.period.midterm': 'Mid-term',
+				'me.period.final': 'Final'
 			}
 		});
 
@@ -92,6 +124,68 @@
 				]));
 			});
 			root.appendChild(list);
+			root.appendChild(draftsCard());
+		}
+
+		/* The drafts of Mẫu 01 and 02 (GET /api/v1/me/drafts/{form}): plain
+		 * links, the session cookie goes with them. */
+		var PERIODS = { 'mau-01': ['year', 's1', 'adhoc'],
+			'mau-02': ['year', 'baseline', 'midterm', 'final', 'adhoc'] };
+
+		function draftsCard() {
+			var me = app.me() || {};
+			var y = app.thisYear();
+			var form = U.select({ id: 'draft-form', name: 'form' }, [
+				{ value: 'mau-01', label: t('me.drafts_m01') },
+				{ value: 'mau-02', label: t('me.drafts_m02') }
+			]);
+			var period = h('select', { id: 'draft-period', name: 'period' });
+			var year = U.select({ id: 'draft-year', name: 'year' }, app.yearRange().map(function (v) {
+				return { value: String(v), label: String(v) };
+			}), String(y));
+			var unit = h('input', { id: 'draft-unit', name: 'unit', inputmode: 'numeric',
+				value: me.unit_code && me.unit_code !== '*' ? me.unit_code : '' });
+			var docx = h('a', { class: 'button', id: 'draft-docx', download: '', text: t('me.drafts_docx') });
+			var xlsx = h('a', { class: 'button secondary', id: 'draft-xlsx', download: '', text: t('me.drafts_xlsx') });
+
+			function periods() {
+				var keep = period.value;
+				U.clear(period);
+				PERIODS[form.value].forEach(function (p) {
+					period.appendChild(h('option', { value: p, text: t('me.period.' + p) }));
+				});
+				if (PERIODS[form.value].indexOf(keep) >= 0) {
+					period.value = keep;
+				}
+			}
+			function links() {
+				var q = new URLSearchParams({ year: year.value, period: period.value });
+				if (unit.value.trim()) {
+					q.set('unit', unit.value.trim());
+				}
+				var base = '/api/v1/me/drafts/' + form.value + '?' + q.toString();
+				docx.href = base + '&format=docx';
+				xlsx.href = base + '&format=xlsx';
+			}
+			form.addEventListener('change', function () {
+				periods();
+				links();
+			});
+			[period, year].forEach(function (e) {
+				e.addEventListener('change', links);
+			});
+			unit.addEventListener('input', links);
+			periods();
+			links();
+			return h('section', { class: 'card', id: 'me-drafts' }, [
+				h('h2', { text: t('me.drafts') }),
+				h('p', { class: 'small muted', text: t('me.drafts_hint') }),
+				h('div', { class: 'controls' }, [
+					U.field(t('me.drafts_form'), form), U.field(t('me.drafts_period'), period),
+					U.field(t('me.drafts_year'), year), U.field(t('me.drafts_unit'), unit)
+				]),
+				h('p', { class: 'actions' }, [docx, ' ', xlsx])
+			]);
 		}
 
 		var routes = [{ re: /^\/me$/, view: viewHub, menu: 'me' }];

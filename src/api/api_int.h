@@ -264,4 +264,7 @@ int api_me_deadline_delete(api_ctx *c);
 int api_me_requests_list(api_ctx *c);
 int api_me_request_create(api_ctx *c);
 
+/* ---- monitoring and evaluation: report drafts (api_me_drafts.c) ---------- */
+int api_me_draft_get(api_ctx *c);
+
 #endif

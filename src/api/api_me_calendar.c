@@ -356,7 +356,8 @@ static void find_changes(cal *x)
 			d[n++] = add[j];
 		}
 	}
-	qsort(d, n, sizeof *d, cmp_date);
+	if (n > 1)
+		qsort(d, n, sizeof *d, cmp_date);
 	size_t w = 0;
 	for (size_t i = 0; i < n; i++)
 		if (w == 0 || d[w - 1] != d[i])
@@ -1028,7 +1029,8 @@ int api_me_calendar(api_ctx *c)
 	gn_err rc = expected(x, v, -1, y, type && *type ? type : NULL, &items, &n);
 	if (rc)
 		return api_internal(c, "calendar", rc);
-	qsort(items, n, sizeof *items, cmp_items);
+	if (n > 1)
+		qsort(items, n, sizeof *items, cmp_items);
 	gn_date today = world_today(c->w);
 	buf key;
 	buf_init(&key, 0);
@@ -1319,7 +1321,8 @@ int api_me_reminders(api_ctx *c)
 	if (nb)
 		memcpy(all + na, b, nb * sizeof *all);
 	size_t n = na + nb;
-	qsort(all, n, sizeof *all, cmp_items);
+	if (n > 1)
+		qsort(all, n, sizeof *all, cmp_items);
 	buf key;
 	buf_init(&key, 0);
 	jw *w = c->json;
@@ -1347,7 +1350,8 @@ int api_me_reminders(api_ctx *c)
 	}
 	/* the most urgent first: due soon, returned, then overdue (the latest
 	 * first); the unit's own before its children's */
-	qsort(r, total, sizeof *r, cmp_reminders);
+	if (total > 1)
+		qsort(r, total, sizeof *r, cmp_reminders);
 	jw_key(w, "items");
 	jw_array(w);
 	for (size_t i = 0; i < total && i < REMINDERS_MAX; i++)

@@ -1249,10 +1249,12 @@ int api_training_person_update(api_ctx *c)
 	int64_t id = capx_param_id(c, "id");
 	st_person old;
 	gn_err rc = id > 0 ? store_person_get(c->st, id, &old) : GN_ENOTFOUND;
-	if (rc == GN_OK && !capx_visible(c, old.unit_code))
-		rc = GN_ENOTFOUND;
-	if (rc == GN_OK)
+	if (rc == GN_OK) {
+		bool visible = capx_visible(c, old.unit_code);
 		st_person_clear(&old);
+		if (!visible)
+			rc = GN_ENOTFOUND;
+	}
 	if (rc == GN_ENOTFOUND)
 		return api_not_found(c);
 	if (rc)
@@ -1402,10 +1404,11 @@ int api_training_staff(api_ctx *c)
 	tx->nids = arena_calloc(c->ar, nrows ? nrows : 1, sizeof *tx->nids);
 	tx->caps = arena_calloc(c->ar, nrows ? nrows : 1, sizeof *tx->caps);
 	arena_defer(c->ar, trained_release, tx);
-	gn_err rc = store_training_staff_each(c->st, (int)year, rows, nrows ? nrows : 1, keep_staff, &sx);
-	if (!rc)
-		rc = store_training_attendance(c->st, (int)year, rows, nrows ? nrows : 1,
-					       count_trained, tx);
+	/* no unit at all (an empty map): nothing to count */
+	gn_err rc = nrows ? store_training_staff_each(c->st, (int)year, rows, nrows, keep_staff, &sx)
+			  : GN_OK;
+	if (!rc && nrows)
+		rc = store_training_attendance(c->st, (int)year, rows, nrows, count_trained, tx);
 	if (rc)
 		return api_internal(c, "staff", rc);
 	jw *w = c->json;
@@ -1416,7 +1419,8 @@ int api_training_staff(api_ctx *c)
 	for (size_t i = 0; i < nrows; i++) {
 		const unit_version *v = unit_map_version(c->today, idx[i]);
 		int64_t trained = 0;
-		qsort(tx->ids[i], tx->nids[i], sizeof *tx->ids[i], by_id);
+		if (tx->nids[i] > 1)
+			qsort(tx->ids[i], tx->nids[i], sizeof *tx->ids[i], by_id);
 		for (size_t k = 0; k < tx->nids[i]; k++)
 			trained += k == 0 || tx->ids[i][k] != tx->ids[i][k - 1];
 		int64_t staff = -1;

@@ -168,6 +168,9 @@ static const api_route routes[] = {
 	 "ad hoc report requests made in or above the caller's area (?unit=&year=)"},
 	{HTTP_POST, "/api/v1/me/calendar/requests", api_me_request_create, ME_WRITE,
 	 "ask the units below for an ad hoc report: {unit_code, type, title, levels, due}"},
+	/* monitoring and evaluation: report drafts */
+	{HTTP_GET, "/api/v1/me/drafts/{form}", api_me_draft_get, AUTH,
+	 "the pre-filled draft of Mẫu 01 (mau-01) or Mẫu 02 (mau-02) of a unit (?unit=&year=&period=&asof=&format=docx|xlsx)"},
 	{HTTP_GET, "/api/v1/public/summary", api_public_summary, 0,
 	 "aggregates for the public, no login (?year=&asof=&unit=)"},
 };

@@ -139,7 +139,7 @@ static bool check_used(void *p, const char *code)
 		units_versions(c->u, i, &nv);
 	if (nv == 0)
 		diag_error(c->d, c->name, 0, "code",
-			   "unit \"%s\" is missing, but the database holds households, population or users on it",
+			   "unit \"%s\" is missing, but the database holds households, population, users or programme records (plans, budgets, indicators, training, inspections, reports) on it",
 			   code);
 	return true;
 }

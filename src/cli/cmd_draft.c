@@ -74,14 +74,15 @@ static int run(const cli_command *cmd, const cli_args *a)
 	int status;
 	std_set *stds = NULL;
 	ind_catalogue *inds = NULL;
+	me_catalogue *projects = NULL;
 	store *st = NULL;
 	report_layout *results = NULL;
 	me_draft *x = NULL;
-	buf path, projects;
+	buf path;
 	buf_init(&path, 0);
-	buf_init(&projects, 0);
 	gn_diag *d = diag_new(100);
 	if ((status = inputs_standards(&stds)) || (status = inputs_indicators(&inds)) ||
+	    (status = inputs_catalogue(&projects)) ||
 	    (status = inputs_store(cli_get(cmd, a, "db"), false, &st)))
 		goto done;
 	inputs_reports_dir(&path);
@@ -91,14 +92,10 @@ static int run(const cli_command *cmd, const cli_args *a)
 		status = EXIT_FAIL;
 		goto done;
 	}
-	buf_reset(&path);
-	buf_printf(&path, "%s/me/projects.csv", cli_data_dir());
-	if ((status = inputs_read_file(buf_cstr(&path), &projects)))
-		goto done;
 	me_draft_opts o = {
 		.form = form, .period = period, .unit_code = unit, .year = (int)year,
 		.asof = asof, .today = today, .stds = stds, .results = results, .indicators = inds,
-		.projects_csv = projects.p ? projects.p : "", .projects_len = projects.len,
+		.projects = projects,
 	};
 	gn_err rc = me_draft_build(st, &o, d, &x);
 	cli_print_diag(d);
@@ -123,7 +120,7 @@ done:
 	ind_catalogue_free(inds);
 	diag_free(d);
 	buf_free(&path);
-	buf_free(&projects);
+	catalogue_free(projects);
 	return status;
 }
 

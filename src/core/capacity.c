@@ -179,7 +179,8 @@ void cap_tally_of(cap_attendance *a, size_t n, cap_tally *out)
 	memset(out, 0, sizeof *out);
 	if (n == 0)
 		return;
-	qsort(a, n, sizeof *a, by_person_class);
+	if (n > 1)
+		qsort(a, n, sizeof *a, by_person_class);
 	int64_t *classes = gn_xmalloc(n * sizeof *classes);
 	person_pos *pp = gn_xmalloc(n * sizeof *pp);
 	size_t nclasses = 0, npp = 0;
@@ -209,11 +210,13 @@ void cap_tally_of(cap_attendance *a, size_t n, cap_tally *out)
 		pp[npp++] = (person_pos){a[i].position ? a[i].position : "", a[i].sex == 'F'};
 		i = j;
 	}
-	qsort(classes, nclasses, sizeof *classes, by_id);
+	if (nclasses > 1)
+		qsort(classes, nclasses, sizeof *classes, by_id);
 	for (size_t i = 0; i < nclasses; i++)
 		if (i == 0 || classes[i] != classes[i - 1])
 			out->classes++;
-	qsort(pp, npp, sizeof *pp, by_position);
+	if (npp > 1)
+		qsort(pp, npp, sizeof *pp, by_position);
 	for (size_t i = 0; i < npp;) {
 		size_t j = i;
 		int64_t women = 0;
@@ -228,7 +231,8 @@ void cap_tally_of(cap_attendance *a, size_t n, cap_tally *out)
 		i = j;
 	}
 	if (out->npositions > 1)
-		qsort(out->positions, out->npositions, sizeof *out->positions, by_people);
+		if (out->npositions > 1)
+			qsort(out->positions, out->npositions, sizeof *out->positions, by_people);
 	free(classes);
 	free(pp);
 }

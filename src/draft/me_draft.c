@@ -727,16 +727,13 @@ gn_err me_draft_build(store *st, const me_draft_opts *o, gn_diag *d, me_draft **
 		return GN_EINPUT;
 	}
 	review_ctx rv = {0};
-	me_catalogue *cat = NULL;
+	const me_catalogue *cat = o->projects;
 	budget_figures *bf = NULL;
 	st_plan *plans = NULL;
 	size_t nplans = 0;
 	me_draft *x = NULL;
 	report_doc *budget_doc = NULL, *ind_doc = NULL, *overdue_doc = NULL;
-	gn_err rc = catalogue_parse("data/me/projects.csv", o->projects_csv, o->projects_len, d,
-				    &cat);
-	if (rc == GN_OK)
-		rc = review_load(st, o, d, &rv);
+	gn_err rc = review_load(st, o, d, &rv);
 	if (rc == GN_OK)
 		rc = load_plans(st, &rv, o->year, &plans, &nplans);
 	if (rc == GN_OK)
@@ -835,6 +832,5 @@ done:
 	report_figures_free(rv.fig);
 	budget_figures_free(bf);
 	store_plans_free(plans, nplans);
-	catalogue_free(cat);
 	return rc;
 }

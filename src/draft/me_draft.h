@@ -22,6 +22,7 @@
 #include "../core/diag.h"
 #include "../core/err.h"
 #include "../core/standard.h"
+#include "../io/catalogue_file.h"
 #include "../report/doc.h"
 #include "../report/docx.h"
 #include "../report/engine.h"
@@ -50,8 +51,7 @@ typedef struct me_draft_opts {
 	const std_set *stds;            /* borrowed */
 	const report_layout *results;   /* the "results" layout (borrowed) */
 	const ind_catalogue *indicators; /* the results framework (borrowed) */
-	const char *projects_csv;       /* data/me/projects.csv: its text */
-	size_t projects_len;
+	const me_catalogue *projects;   /* data/me/projects.csv (borrowed) */
 } me_draft_opts;
 
 typedef struct me_draft {

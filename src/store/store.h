@@ -61,7 +61,9 @@ gn_err store_units_replace(store *st, const unit_set *u);
 /* Loads units and lineage into a new checked set (units_free it). */
 gn_err store_units_load(store *st, unit_set **out);
 /* Calls fn with every distinct unit code that households, reviews,
- * population rows, review rounds, applications or users refer to, in byte order; stops early when fn
+ * population rows, review rounds, applications, users or the M&E records
+ * (plans, budget lines, indicator values, training, inspections, report
+ * submissions and deadlines) refer to, in byte order; stops early when fn
  * returns false. (Addition, issue 3: an import of units checks that no
  * code in use disappears.) */
 gn_err store_unit_codes_used(store *st, bool (*fn)(void *ctx, const char *code),

@@ -152,10 +152,12 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise AssertionError("gnbv serve did not stop on SIGTERM")
+        err = self.proc.stderr.read()
         self.proc.stdout.close()
         self.proc.stderr.close()
         if code != 0:
-            raise AssertionError("gnbv serve exited with %d" % code)
+            # the end of its standard error says why (a sanitizer's report)
+            raise AssertionError("gnbv serve exited with %d:\n%s" % (code, err[-6000:]))
 
 
 class Response:

@@ -7,10 +7,12 @@ is identical before and after). Control calls with X's own ids prove the
 requests were well-formed: the refusals come from the scope, not from a
 bad body.
 """
+import io
 import os
 import sys
 import unittest
 import urllib.parse
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gnbvtest as g  # noqa: E402
@@ -19,8 +21,8 @@ X, Y = "00001", "00002"
 X_HH, Y_HH = "X1", "Y1"
 
 # Values for path parameters: Y's where a Y thing can go.
-Y_PARAMS = {"id": Y_HH, "year": "2024", "unit": Y, "code": Y, "kind": "households"}
-X_PARAMS = {"id": X_HH, "year": "2024", "unit": X, "code": X, "kind": "households"}
+Y_PARAMS = {"id": Y_HH, "year": "2024", "unit": Y, "code": Y, "kind": "households", "form": "mau-01"}
+X_PARAMS = {"id": X_HH, "year": "2024", "unit": X, "code": X, "kind": "households", "form": "mau-01"}
 
 
 def fill(pattern, params):
@@ -80,8 +82,14 @@ class Leak(unittest.TestCase):
         if r.status in (403, 404):
             return
         markers = g.Y_PERSONAL + ([] if public else g.Y_UNITS)
+        text = r.text
+        if r.raw[:4] == b"PK\x03\x04":
+            # an Office file: what a reader sees is its XML, not the
+            # compressed bytes (where "Y2" can occur by chance)
+            z = zipfile.ZipFile(io.BytesIO(r.raw))
+            text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
         for m in markers:
-            self.assertNotIn(m, r.text, "%s answered %d with Y's %r: %s" %
+            self.assertNotIn(m, text, "%s answered %d with Y's %r: %s" %
                              (what, r.status, m, r.text[:400]))
 
     def test_every_route_as_officer_of_x(self):
