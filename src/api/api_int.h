@@ -123,6 +123,8 @@ int api_fields_reply(api_ctx *c, const api_fields *f);
 /* ---- request helpers (api_util.c) --------------------------------------- */
 
 const char *api_param(api_ctx *c, const char *name);
+/* A path parameter as a positive decimal id (at most 18 digits), else 0. */
+int64_t api_param_id(api_ctx *c, const char *name);
 const char *api_query(api_ctx *c, const char *name);
 /* The JSON body, which must be an object; NULL when it is missing or bad
  * (then *status holds the answer already written: 400). The value is

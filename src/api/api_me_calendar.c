@@ -65,21 +65,6 @@ static void write_date_or_null(jw *w, const char *key, const char *iso)
 		jw_null(w);
 }
 
-/* A positive decimal id of a path parameter, else 0. */
-static int64_t param_id(api_ctx *c, const char *name)
-{
-	const char *s = api_param(c, name);
-	if (!s || !*s || strlen(s) > 18)
-		return 0;
-	int64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return 0;
-		v = v * 10 + (*p - '0');
-	}
-	return v;
-}
-
 static bool has_control(const char *s, size_t n, bool multiline)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -1732,7 +1717,7 @@ int api_me_submission_create(api_ctx *c)
  * 500) in *status. */
 static st_calendar_submission *load_submission(api_ctx *c, int *status)
 {
-	int64_t id = param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	st_calendar_submission *s = arena_calloc(c->ar, 1, sizeof *s);
 	gn_err rc = id > 0 ? store_calendar_submission_get(c->st, id, s) : GN_ENOTFOUND;
 	if (rc == GN_OK)
@@ -1750,7 +1735,7 @@ static st_calendar_submission *load_submission(api_ctx *c, int *status)
 
 int api_me_submission_get(api_ctx *c)
 {
-	int status;
+	int status = 0;
 	st_calendar_submission *s = load_submission(c, &status);
 	if (!s)
 		return status;
@@ -2114,7 +2099,7 @@ int api_me_deadline_create(api_ctx *c)
  * caller may not change). */
 static bool load_deadline(api_ctx *c, st_calendar_deadline *d, int *status)
 {
-	int64_t id = param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	gn_err rc = id > 0 ? store_calendar_deadline_get(c->st, id, d) : GN_ENOTFOUND;
 	if (rc == GN_OK && !api_in_scope(c, d->unit_code)) {
 		st_calendar_deadline_clear(d);

@@ -182,20 +182,6 @@ bool capx_area(api_ctx *c, const char ***codes, size_t *n, const char **unit, in
 	return true;
 }
 
-int64_t capx_param_id(api_ctx *c, const char *name)
-{
-	const char *s = api_param(c, name);
-	if (!s || !*s || strlen(s) > 18)
-		return 0;
-	int64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return 0;
-		v = v * 10 + (*p - '0');
-	}
-	return v;
-}
-
 /* ---- body readers ------------------------------------------------------------------ */
 
 static bool has_control(const char *s, size_t n, bool multiline)

@@ -493,7 +493,7 @@ int api_missions_list(api_ctx *c)
 
 int api_mission_get(api_ctx *c)
 {
-	return answer_mission(c, capx_param_id(c, "id"), 200);
+	return answer_mission(c, api_param_id(c, "id"), 200);
 }
 
 int api_mission_create(api_ctx *c)
@@ -565,7 +565,7 @@ int api_mission_create(api_ctx *c)
 
 int api_mission_update(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	int status;
 	mission_ctx *x = load_mission(c, id, &status);
 	if (!x)
@@ -621,7 +621,7 @@ int api_mission_update(api_ctx *c)
 
 int api_recommendation_create(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	int status;
 	mission_ctx *x = load_mission(c, id, &status);
 	if (!x)
@@ -702,7 +702,7 @@ static int answer_rec(api_ctx *c, int64_t id, int status)
 
 int api_recommendation_update(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	int status;
 	rec_ctx *k = load_rec(c, id, &status);
 	if (!k)
@@ -778,7 +778,7 @@ static const char *evidence_type(const char *name)
 
 int api_recommendation_status(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	int status;
 	rec_ctx *k = load_rec(c, id, &status);
 	if (!k)
@@ -987,7 +987,7 @@ int api_recommendations_list(api_ctx *c)
 
 int api_recommendation_evidence(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	int status;
 	rec_ctx *k = load_rec(c, id, &status);
 	if (!k)

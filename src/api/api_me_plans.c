@@ -48,21 +48,6 @@ static int no_catalogue(api_ctx *c)
 	return api_internal(c, "the catalogue of projects is not loaded", GN_EINTERNAL);
 }
 
-/* A positive decimal id of a path parameter, else 0. */
-static int64_t param_id(api_ctx *c, const char *name)
-{
-	const char *s = api_param(c, name);
-	if (!s || !*s || strlen(s) > 18)
-		return 0;
-	int64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return 0;
-		v = v * 10 + (*p - '0');
-	}
-	return v;
-}
-
 static const char *fname(api_ctx *c, const char *list, size_t i, const char *key)
 {
 	char b[96];
@@ -1084,7 +1069,7 @@ int api_me_plan_get(api_ctx *c)
 	if (!projects(c))
 		return no_catalogue(c);
 	st_plan *p = arena_calloc(c->ar, 1, sizeof *p);
-	int status = load_plan(c, param_id(c, "id"), p);
+	int status = load_plan(c, api_param_id(c, "id"), p);
 	if (status)
 		return status;
 	arena_defer(c->ar, plan_release, p);
@@ -1139,7 +1124,7 @@ int api_me_plan_update(api_ctx *c)
 	if (!projects(c))
 		return no_catalogue(c);
 	st_plan *old = arena_calloc(c->ar, 1, sizeof *old);
-	int status = load_plan(c, param_id(c, "id"), old);
+	int status = load_plan(c, api_param_id(c, "id"), old);
 	if (status)
 		return status;
 	arena_defer(c->ar, plan_release, old);

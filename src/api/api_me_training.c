@@ -946,7 +946,7 @@ int api_training_classes(api_ctx *c)
 
 int api_training_class_get(api_ctx *c)
 {
-	return answer_class(c, capx_param_id(c, "id"), 200, -1, -1);
+	return answer_class(c, api_param_id(c, "id"), 200, -1, -1);
 }
 
 int api_training_class_create(api_ctx *c)
@@ -1010,7 +1010,7 @@ int api_training_class_create(api_ctx *c)
 
 int api_training_class_update(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	st_person *p;
 	size_t np;
 	int status;
@@ -1044,7 +1044,7 @@ int api_training_class_update(api_ctx *c)
 
 int api_training_participants_add(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	st_person *p;
 	size_t np;
 	int status;
@@ -1101,8 +1101,8 @@ int api_training_participants_add(api_ctx *c)
 
 int api_training_participant_remove(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
-	int64_t person = capx_param_id(c, "person");
+	int64_t id = api_param_id(c, "id");
+	int64_t person = api_param_id(c, "person");
 	st_person *p;
 	size_t np;
 	int status;
@@ -1246,7 +1246,7 @@ int api_training_person_create(api_ctx *c)
 
 int api_training_person_update(api_ctx *c)
 {
-	int64_t id = capx_param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	st_person old;
 	gn_err rc = id > 0 ? store_person_get(c->st, id, &old) : GN_ENOTFOUND;
 	if (rc == GN_OK) {

@@ -87,21 +87,6 @@ static bool parse_iso(const char *s, gn_date *out)
 	return s && *s && date_parse(s, strlen(s), out);
 }
 
-/* A positive decimal id of a path parameter, else 0. */
-static int64_t param_id(api_ctx *c, const char *name)
-{
-	const char *s = api_param(c, name);
-	if (!s || !*s || strlen(s) > 18)
-		return 0;
-	int64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return 0;
-		v = v * 10 + (*p - '0');
-	}
-	return v;
-}
-
 /* ---- the round and its view ------------------------------------------------------ */
 
 typedef struct round_ctx {
@@ -571,7 +556,7 @@ int api_rounds_list(api_ctx *c)
 int api_round_get(api_ctx *c)
 {
 	int status;
-	round_ctx *x = load_round(c, param_id(c, "id"), &status);
+	round_ctx *x = load_round(c, api_param_id(c, "id"), &status);
 	if (!x)
 		return status;
 	return answer_round(c, x, 200);
@@ -778,7 +763,7 @@ static int refusal(api_ctx *c, const round_ctx *x, wf_action a, const wf_result 
 
 int api_round_action(api_ctx *c)
 {
-	int64_t id = param_id(c, "id");
+	int64_t id = api_param_id(c, "id");
 	int status;
 	/* Scope first (404), outside the write transaction. */
 	st_round probe;

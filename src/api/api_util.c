@@ -197,3 +197,17 @@ void api_unknown_fields(api_ctx *c, api_fields *f, json_t *obj,
 			api_field(c, f, key, "Trường không được hỗ trợ", "unknown field");
 	}
 }
+
+int64_t api_param_id(api_ctx *c, const char *name)
+{
+	const char *s = api_param(c, name);
+	if (!s || !*s || strlen(s) > 18)
+		return 0;
+	int64_t v = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		v = v * 10 + (*p - '0');
+	}
+	return v;
+}

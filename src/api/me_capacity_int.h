@@ -43,8 +43,6 @@ bool capx_area(api_ctx *c, const char ***codes, size_t *n, const char **unit, in
 /* The codes of the subtree of unit index u (NULL for u < 0: every unit). */
 void capx_subtree(api_ctx *c, int32_t u, const char ***codes, size_t *n);
 
-/* A positive decimal id of a path parameter, else 0. */
-int64_t capx_param_id(api_ctx *c, const char *name);
 
 /* Body readers: each records its error under `name` in f and returns
  * false; an absent or null member gives the default and true unless

@@ -572,22 +572,6 @@ static void read_user(sqlite3_stmt *s, st_user *u)
 	u->disabled = sqlite3_column_int(s, 6) != 0;
 }
 
-/* Steps a statement expected to give at most one row; reads it with fn. */
-static gn_err one_row(store *st, sqlite3_stmt *s, void (*fn)(sqlite3_stmt *, void *),
-		      void *out)
-{
-	int rc = sqlite3_step(s);
-	gn_err err = GN_OK;
-	if (rc == SQLITE_ROW)
-		fn(s, out);
-	else if (rc == SQLITE_DONE)
-		err = GN_ENOTFOUND;
-	else
-		err = st_fail(st, sqlite3_extended_errcode(st->db));
-	st_done(s);
-	return err;
-}
-
 static void read_user_cb(sqlite3_stmt *s, void *out) { read_user(s, out); }
 
 gn_err store_user_add(store *st, st_user *u)
@@ -613,7 +597,7 @@ gn_err store_user_get(store *st, const char *username, st_user *out)
 	if (!s)
 		return GN_EIO;
 	st_bind_text(s, 1, username);
-	return one_row(st, s, read_user_cb, out);
+	return st_one_row(st, s, true, read_user_cb, out);
 }
 
 gn_err store_user_get_id(store *st, int64_t id, st_user *out)
@@ -622,7 +606,7 @@ gn_err store_user_get_id(store *st, int64_t id, st_user *out)
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_user_cb, out);
+	return st_one_row(st, s, true, read_user_cb, out);
 }
 
 gn_err store_user_update(store *st, const st_user *u)
@@ -699,7 +683,7 @@ gn_err store_session_get(store *st, const char *token_hash, st_session *out)
 	if (!s)
 		return GN_EIO;
 	st_bind_text(s, 1, token_hash);
-	return one_row(st, s, read_session, out);
+	return st_one_row(st, s, true, read_session, out);
 }
 
 gn_err store_session_delete(store *st, const char *token_hash)
@@ -893,7 +877,7 @@ gn_err store_upload_get(store *st, int64_t id, int64_t *user, char kind[24],
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
 	upload_out o = {user, kind, filename, data, len};
-	return one_row(st, s, read_upload, &o);
+	return st_one_row(st, s, true, read_upload, &o);
 }
 
 gn_err store_upload_delete(store *st, int64_t id)
@@ -912,4 +896,103 @@ gn_err store_upload_delete(store *st, int64_t id)
 void st_copy_fixed(char *dst, size_t cap, const char *src)
 {
 	copy_fixed(dst, cap, src);
+}
+
+/* ---- helpers of the files without cached statements ------------------------- */
+
+gn_err st_prepare(store *st, const char *sql, sqlite3_stmt **out)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(*out);
+		*out = NULL;
+		return st_fail(st, rc);
+	}
+	return GN_OK;
+}
+
+gn_err st_exec_final(store *st, sqlite3_stmt *s)
+{
+	if (!s)
+		return GN_EIO;
+	gn_err err = st_exec_stmt(st, s);
+	sqlite3_finalize(s);
+	return err;
+}
+
+gn_err st_refuse(store *st, const char *why)
+{
+	buf_reset(&st->err);
+	buf_puts(&st->err, why);
+	return GN_EINPUT;
+}
+
+const char *st_or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+gn_err st_audit_change(store *st, int64_t user, const char *entity, const char *key,
+		       const char *field, const char *old_value, const char *new_value)
+{
+	if (strcmp(old_value ? old_value : "", new_value ? new_value : "") == 0)
+		return GN_OK;
+	return st_audit_put(st, user, entity, key, field, st_or_null(old_value),
+			    st_or_null(new_value));
+}
+
+gn_err st_audit_int(store *st, int64_t user, const char *entity, const char *key,
+		    const char *field, int64_t old_value, int64_t new_value)
+{
+	if (old_value == new_value)
+		return GN_OK;
+	char a[24], b[24];
+	snprintf(a, sizeof a, "%lld", (long long)old_value);
+	snprintf(b, sizeof b, "%lld", (long long)new_value);
+	return st_audit_put(st, user, entity, key, field, a, b);
+}
+
+static void release(sqlite3_stmt *s, bool cached)
+{
+	if (cached)
+		st_done(s);
+	else
+		sqlite3_finalize(s);
+}
+
+gn_err st_one_row(store *st, sqlite3_stmt *s, bool cached, void (*fn)(sqlite3_stmt *, void *),
+		  void *out)
+{
+	int rc = sqlite3_step(s);
+	gn_err err = GN_OK;
+	if (rc == SQLITE_ROW)
+		fn(s, out);
+	else if (rc == SQLITE_DONE)
+		err = GN_ENOTFOUND;
+	else
+		err = st_fail(st, sqlite3_extended_errcode(st->db));
+	release(s, cached);
+	return err;
+}
+
+gn_err st_all_rows(store *st, sqlite3_stmt *s, bool cached, size_t size,
+		   void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = gn_xreallocarray(*out, cap, size);
+		}
+		void *row = (char *)*out + *n * size;
+		memset(row, 0, size);
+		fn(s, row);
+		(*n)++;
+	}
+	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, rc);
+	release(s, cached);
+	return err;
 }

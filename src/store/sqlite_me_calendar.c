@@ -21,83 +21,7 @@
 static sqlite3_stmt *prep(store *st, const char *sql)
 {
 	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		st_fail(st, sqlite3_extended_errcode(st->db));
-		sqlite3_finalize(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* Steps a statement that returns no row, then finalizes it. */
-static gn_err exec_final(store *st, sqlite3_stmt *s)
-{
-	int rc = sqlite3_step(s);
-	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, sqlite3_extended_errcode(st->db));
-	sqlite3_finalize(s);
-	return err;
-}
-
-/* Steps a statement expecting at most one row, read by fn; finalizes. */
-static gn_err one_row(store *st, sqlite3_stmt *s, void (*fn)(sqlite3_stmt *, void *), void *out)
-{
-	int rc = sqlite3_step(s);
-	gn_err err = GN_OK;
-	if (rc == SQLITE_ROW)
-		fn(s, out);
-	else if (rc == SQLITE_DONE)
-		err = GN_ENOTFOUND;
-	else
-		err = st_fail(st, sqlite3_extended_errcode(st->db));
-	sqlite3_finalize(s);
-	return err;
-}
-
-/* Steps s and appends every row to a growing array with fn; finalizes. */
-static gn_err all_rows(store *st, sqlite3_stmt *s, size_t size, void (*fn)(sqlite3_stmt *, void *),
-		       void **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = gn_xreallocarray(*out, cap, size);
-		}
-		void *row = (char *)*out + *n * size;
-		memset(row, 0, size);
-		fn(s, row);
-		(*n)++;
-	}
-	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, sqlite3_extended_errcode(st->db));
-	sqlite3_finalize(s);
-	return err;
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-static gn_err audit_change(store *st, int64_t user, const char *entity, const char *key,
-			   const char *field, const char *old_v, const char *new_v)
-{
-	if (strcmp(old_v ? old_v : "", new_v ? new_v : "") == 0)
-		return GN_OK;
-	return st_audit_put(st, user, entity, key, field, or_null(old_v), or_null(new_v));
-}
-
-static gn_err audit_int(store *st, int64_t user, const char *entity, const char *key,
-			const char *field, int64_t old_v, int64_t new_v)
-{
-	if (old_v == new_v)
-		return GN_OK;
-	char a[24], b[24];
-	snprintf(a, sizeof a, "%lld", (long long)old_v);
-	snprintf(b, sizeof b, "%lld", (long long)new_v);
-	return st_audit_put(st, user, entity, key, field, a, b);
+	return st_prepare(st, sql, &s) == GN_OK ? s : NULL;
 }
 
 static gn_err finish(store *st, gn_err err)
@@ -196,7 +120,7 @@ gn_err store_calendar_submission_add(store *st, st_calendar_submission *r, int64
 	st_bind_text(s, 14, r->reason);
 	sqlite3_bind_int64(s, 15, r->created_at);
 	sqlite3_bind_int64(s, 16, r->updated_at);
-	if ((err = exec_final(st, s)))
+	if ((err = st_exec_final(st, s)))
 		return finish(st, err);
 	r->id = sqlite3_last_insert_rowid(st->db);
 	char key[64];
@@ -214,7 +138,7 @@ gn_err store_calendar_submission_get(store *st, int64_t id, st_calendar_submissi
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_sub, out);
+	return st_one_row(st, s, false, read_sub, out);
 }
 
 gn_err store_calendar_submission_find(store *st, const char *type_code, const char *period,
@@ -228,7 +152,7 @@ gn_err store_calendar_submission_find(store *st, const char *type_code, const ch
 	st_bind_text(s, 1, type_code);
 	st_bind_text(s, 2, period);
 	st_bind_text(s, 3, unit_code);
-	return one_row(st, s, read_sub, out);
+	return st_one_row(st, s, false, read_sub, out);
 }
 
 gn_err store_calendar_submission_update(store *st, const st_calendar_submission *r, int64_t user)
@@ -265,23 +189,23 @@ gn_err store_calendar_submission_update(store *st, const st_calendar_submission 
 	st_bind_text(s, 10, r->attachment);
 	st_bind_text(s, 11, r->reason);
 	sqlite3_bind_int64(s, 12, r->updated_at ? r->updated_at : st_now());
-	if ((err = exec_final(st, s)) == GN_OK) {
+	if ((err = st_exec_final(st, s)) == GN_OK) {
 		char key[64];
 		sub_key(key, sizeof key, r->id);
 		const char *e = E_SUB;
-		(void)((err = audit_change(st, user, e, key, "state", old.state, r->state)) ||
-		    (err = audit_change(st, user, e, key, "first_submitted_on", old.first_submitted_on,
+		(void)((err = st_audit_change(st, user, e, key, "state", old.state, r->state)) ||
+		    (err = st_audit_change(st, user, e, key, "first_submitted_on", old.first_submitted_on,
 					r->first_submitted_on)) ||
-		    (err = audit_change(st, user, e, key, "submitted_on", old.submitted_on,
+		    (err = st_audit_change(st, user, e, key, "submitted_on", old.submitted_on,
 					r->submitted_on)) ||
-		    (err = audit_int(st, user, e, key, "submitted_by", old.submitted_by,
+		    (err = st_audit_int(st, user, e, key, "submitted_by", old.submitted_by,
 				     r->submitted_by)) ||
-		    (err = audit_change(st, user, e, key, "decided_on", old.decided_on, r->decided_on)) ||
-		    (err = audit_int(st, user, e, key, "decided_by", old.decided_by, r->decided_by)) ||
-		    (err = audit_change(st, user, e, key, "note", old.note, r->note)) ||
-		    (err = audit_change(st, user, e, key, "figures", old.figures, r->figures)) ||
-		    (err = audit_change(st, user, e, key, "attachment", old.attachment, r->attachment)) ||
-		    (err = audit_change(st, user, e, key, "reason", old.reason, r->reason)));
+		    (err = st_audit_change(st, user, e, key, "decided_on", old.decided_on, r->decided_on)) ||
+		    (err = st_audit_int(st, user, e, key, "decided_by", old.decided_by, r->decided_by)) ||
+		    (err = st_audit_change(st, user, e, key, "note", old.note, r->note)) ||
+		    (err = st_audit_change(st, user, e, key, "figures", old.figures, r->figures)) ||
+		    (err = st_audit_change(st, user, e, key, "attachment", old.attachment, r->attachment)) ||
+		    (err = st_audit_change(st, user, e, key, "reason", old.reason, r->reason)));
 	}
 	st_calendar_submission_clear(&old);
 	return finish(st, err);
@@ -330,7 +254,7 @@ gn_err store_calendar_event_add(store *st, st_calendar_event *e)
 	st_bind_text(s, 6, e->from_state);
 	st_bind_text(s, 7, e->to_state);
 	st_bind_text(s, 8, e->note);
-	gn_err err = exec_final(st, s);
+	gn_err err = st_exec_final(st, s);
 	if (!err)
 		e->id = sqlite3_last_insert_rowid(st->db);
 	return err;
@@ -360,7 +284,7 @@ gn_err store_calendar_events(store *st, int64_t submission_id, st_calendar_event
 		return GN_EIO;
 	}
 	sqlite3_bind_int64(s, 1, submission_id);
-	return all_rows(st, s, sizeof **out, read_event, (void **)out, n);
+	return st_all_rows(st, s, false, sizeof **out, read_event, (void **)out, n);
 }
 
 void store_calendar_events_free(st_calendar_event *e, size_t n)
@@ -440,7 +364,7 @@ gn_err store_calendar_deadline_add(store *st, st_calendar_deadline *d, int64_t u
 	st_bind_text(s, 8, d->plan_ref);
 	sqlite3_bind_int64(s, 9, d->created_by);
 	sqlite3_bind_int64(s, 10, d->updated_at);
-	if ((err = exec_final(st, s)))
+	if ((err = st_exec_final(st, s)))
 		return finish(st, err);
 	d->id = sqlite3_last_insert_rowid(st->db);
 	char key[64], what[160];
@@ -457,7 +381,7 @@ gn_err store_calendar_deadline_get(store *st, int64_t id, st_calendar_deadline *
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_dl, out);
+	return st_one_row(st, s, false, read_dl, out);
 }
 
 gn_err store_calendar_deadline_update(store *st, const st_calendar_deadline *d, int64_t user)
@@ -484,18 +408,18 @@ gn_err store_calendar_deadline_update(store *st, const st_calendar_deadline *d, 
 	sqlite3_bind_int(s, 7, d->year_to);
 	st_bind_text(s, 8, d->plan_ref);
 	sqlite3_bind_int64(s, 9, d->updated_at ? d->updated_at : st_now());
-	if ((err = exec_final(st, s)) == GN_OK) {
+	if ((err = st_exec_final(st, s)) == GN_OK) {
 		char key[64];
 		dl_key(key, sizeof key, d->id);
 		const char *e = E_DL;
-		(void)((err = audit_change(st, user, e, key, "type_code", old.type_code, d->type_code)) ||
-		    (err = audit_change(st, user, e, key, "period_kind", old.period_kind,
+		(void)((err = st_audit_change(st, user, e, key, "type_code", old.type_code, d->type_code)) ||
+		    (err = st_audit_change(st, user, e, key, "period_kind", old.period_kind,
 					d->period_kind)) ||
-		    (err = audit_change(st, user, e, key, "rule", old.rule, d->rule)) ||
-		    (err = audit_change(st, user, e, key, "levels", old.levels, d->levels)) ||
-		    (err = audit_int(st, user, e, key, "year_from", old.year_from, d->year_from)) ||
-		    (err = audit_int(st, user, e, key, "year_to", old.year_to, d->year_to)) ||
-		    (err = audit_change(st, user, e, key, "plan_ref", old.plan_ref, d->plan_ref)));
+		    (err = st_audit_change(st, user, e, key, "rule", old.rule, d->rule)) ||
+		    (err = st_audit_change(st, user, e, key, "levels", old.levels, d->levels)) ||
+		    (err = st_audit_int(st, user, e, key, "year_from", old.year_from, d->year_from)) ||
+		    (err = st_audit_int(st, user, e, key, "year_to", old.year_to, d->year_to)) ||
+		    (err = st_audit_change(st, user, e, key, "plan_ref", old.plan_ref, d->plan_ref)));
 	}
 	st_calendar_deadline_clear(&old);
 	return finish(st, err);
@@ -515,7 +439,7 @@ gn_err store_calendar_deadline_delete(store *st, int64_t id, int64_t user)
 		return finish(st, GN_EIO);
 	}
 	sqlite3_bind_int64(s, 1, id);
-	if ((err = exec_final(st, s)) == GN_OK) {
+	if ((err = st_exec_final(st, s)) == GN_OK) {
 		char key[64], what[160];
 		dl_key(key, sizeof key, id);
 		snprintf(what, sizeof what, "%s %s %s: %s", old.unit_code, old.type_code,
@@ -534,7 +458,7 @@ gn_err store_calendar_deadlines(store *st, st_calendar_deadline **out, size_t *n
 		*n = 0;
 		return GN_EIO;
 	}
-	return all_rows(st, s, sizeof **out, read_dl, (void **)out, n);
+	return st_all_rows(st, s, false, sizeof **out, read_dl, (void **)out, n);
 }
 
 void store_calendar_deadlines_free(st_calendar_deadline *d, size_t n)
@@ -604,7 +528,7 @@ gn_err store_calendar_request_add(store *st, st_calendar_request *r, int64_t use
 	st_bind_text(s, 7, r->levels);
 	sqlite3_bind_int64(s, 8, r->created_by);
 	sqlite3_bind_int64(s, 9, r->created_at);
-	if ((err = exec_final(st, s)))
+	if ((err = st_exec_final(st, s)))
 		return finish(st, err);
 	r->id = sqlite3_last_insert_rowid(st->db);
 	char key[64];
@@ -620,7 +544,7 @@ gn_err store_calendar_request_get(store *st, int64_t id, st_calendar_request *ou
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_rq, out);
+	return st_one_row(st, s, false, read_rq, out);
 }
 
 gn_err store_calendar_requests(store *st, int year, st_calendar_request **out, size_t *n)
@@ -633,7 +557,7 @@ gn_err store_calendar_requests(store *st, int year, st_calendar_request **out, s
 		return GN_EIO;
 	}
 	sqlite3_bind_int(s, 1, year);
-	return all_rows(st, s, sizeof **out, read_rq, (void **)out, n);
+	return st_all_rows(st, s, false, sizeof **out, read_rq, (void **)out, n);
 }
 
 void store_calendar_requests_free(st_calendar_request *r, size_t n)

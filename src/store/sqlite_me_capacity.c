@@ -19,56 +19,6 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static gn_err prep(store *st, const char *sql, sqlite3_stmt **out)
-{
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(*out);
-		*out = NULL;
-		return st_fail(st, rc);
-	}
-	return GN_OK;
-}
-
-/* Steps a statement that returns no row, then finalizes it. */
-static gn_err exec_fin(store *st, sqlite3_stmt *s)
-{
-	gn_err err = st_exec_stmt(st, s);
-	sqlite3_finalize(s);
-	return err;
-}
-
-static gn_err refuse(store *st, const char *why)
-{
-	buf_reset(&st->err);
-	buf_puts(&st->err, why);
-	return GN_EINPUT;
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-static gn_err audit_change(store *st, int64_t user, const char *entity, const char *key,
-			   const char *field, const char *old_v, const char *new_v)
-{
-	if (strcmp(old_v ? old_v : "", new_v ? new_v : "") == 0)
-		return GN_OK;
-	return st_audit_put(st, user, entity, key, field, or_null(old_v), or_null(new_v));
-}
-
-static gn_err audit_int(store *st, int64_t user, const char *entity, const char *key,
-			const char *field, int64_t old_v, int64_t new_v)
-{
-	if (old_v == new_v)
-		return GN_OK;
-	char a[24], b[24];
-	snprintf(a, sizeof a, "%lld", (long long)old_v);
-	snprintf(b, sizeof b, "%lld", (long long)new_v);
-	return st_audit_put(st, user, entity, key, field, a, b);
-}
-
 /* As audit_int for a number that may be "not given" (negative): NULL. */
 static gn_err audit_opt_int(store *st, int64_t user, const char *entity, const char *key,
 			    const char *field, int64_t old_v, int64_t new_v)
@@ -89,45 +39,6 @@ static void bind_codes(sqlite3_stmt *s, int i, const char *const *codes, size_t 
 	buf_reset(b);
 	st_json_codes(b, codes, n);
 	st_bind_textn(s, i, buf_cstr(b), b->len);
-}
-
-/* Runs s expecting at most one row read by fn; finalizes s. */
-static gn_err one_row(store *st, sqlite3_stmt *s, void (*fn)(sqlite3_stmt *, void *), void *out)
-{
-	int rc = sqlite3_step(s);
-	gn_err err = GN_OK;
-	if (rc == SQLITE_ROW)
-		fn(s, out);
-	else if (rc == SQLITE_DONE)
-		err = GN_ENOTFOUND;
-	else
-		err = st_fail(st, sqlite3_extended_errcode(st->db));
-	sqlite3_finalize(s);
-	return err;
-}
-
-/* Steps s, appending every row to a growing array with fn; finalizes s.
- * On failure the rows read so far stay in *out (the caller frees them). */
-static gn_err all_rows(store *st, sqlite3_stmt *s, size_t size,
-		       void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = gn_xreallocarray(*out, cap, size);
-		}
-		void *row = (char *)*out + *n * size;
-		memset(row, 0, size);
-		fn(s, row);
-		(*n)++;
-	}
-	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, rc);
-	sqlite3_finalize(s);
-	return err;
 }
 
 static void like_escape(buf *b, const char *s, size_t n)
@@ -194,7 +105,7 @@ static gn_err name_keys(store *st, const char *name, buf *fold, buf *key)
 	if (!err && key)
 		err = text_vn_sortkey(name, strlen(name), key);
 	if (err)
-		return refuse(st, "a name is not valid UTF-8");
+		return st_refuse(st, "a name is not valid UTF-8");
 	/* "lo thi  mai " is "lo thi mai": spaces do not make another person */
 	size_t k = 0;
 	for (size_t i = 0; i < fold->len; i++) {
@@ -214,7 +125,7 @@ static gn_err name_keys(store *st, const char *name, buf *fold, buf *key)
 static gn_err person_check(store *st, const st_person *p)
 {
 	if (blank(p->full_name) || !p->unit_code[0] || (p->sex != 'M' && p->sex != 'F'))
-		return refuse(st, "a person needs a name, a unit and a sex (M or F)");
+		return st_refuse(st, "a person needs a name, a unit and a sex (M or F)");
 	return GN_OK;
 }
 
@@ -241,7 +152,7 @@ gn_err store_person_add(store *st, st_person *p, int64_t user)
 	buf_init(&key, 0);
 	sqlite3_stmt *s = NULL;
 	if ((err = name_keys(st, p->full_name, &fold, &key)) ||
-	    (err = prep(st,
+	    (err = st_prepare(st,
 			"INSERT INTO training_persons(id, full_name, name_fold, sort_key, sex, "
 			"birth_year, unit_code, position, staff, created_by, updated_at) "
 			"VALUES(NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -258,7 +169,7 @@ gn_err store_person_add(store *st, st_person *p, int64_t user)
 	bind_person(s, p, &fold, &key);
 	sqlite3_bind_int64(s, 10, p->created_by);
 	sqlite3_bind_int64(s, 11, p->updated_at);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	p->id = sqlite3_last_insert_rowid(st->db);
 	char k[48];
@@ -279,11 +190,11 @@ gn_err store_person_get(store *st, int64_t id, st_person *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
-	gn_err err = prep(st, "SELECT " PERSON_COLS " FROM training_persons WHERE id = ?", &s);
+	gn_err err = st_prepare(st, "SELECT " PERSON_COLS " FROM training_persons WHERE id = ?", &s);
 	if (err)
 		return err;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_person, out);
+	return st_one_row(st, s, false, read_person, out);
 }
 
 gn_err store_person_update(store *st, const st_person *p, int64_t user)
@@ -301,7 +212,7 @@ gn_err store_person_update(store *st, const st_person *p, int64_t user)
 		goto out;
 	sqlite3_stmt *s;
 	if ((err = store_person_get(st, p->id, &old)) ||
-	    (err = prep(st,
+	    (err = st_prepare(st,
 			"UPDATE training_persons SET full_name = ?2, name_fold = ?3, sort_key = ?4, "
 			"sex = ?5, birth_year = ?6, unit_code = ?7, position = ?8, staff = ?9, "
 			"updated_at = ?10 WHERE id = ?1",
@@ -310,18 +221,18 @@ gn_err store_person_update(store *st, const st_person *p, int64_t user)
 	sqlite3_bind_int64(s, 1, p->id);
 	bind_person(s, p, &fold, &key);
 	sqlite3_bind_int64(s, 10, p->updated_at ? p->updated_at : st_now());
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	char k[48];
 	person_key(k, sizeof k, p->id);
 	const char *e = "training_person";
 	char os[2] = {old.sex, 0}, ns[2] = {p->sex, 0};
-	if ((err = audit_change(st, user, e, k, "full_name", old.full_name, p->full_name)) ||
-	    (err = audit_change(st, user, e, k, "sex", os, ns)) ||
-	    (err = audit_int(st, user, e, k, "birth_year", old.birth_year, p->birth_year)) ||
-	    (err = audit_change(st, user, e, k, "unit_code", old.unit_code, p->unit_code)) ||
-	    (err = audit_change(st, user, e, k, "position", old.position, p->position)) ||
-	    (err = audit_int(st, user, e, k, "staff", old.staff, p->staff)))
+	if ((err = st_audit_change(st, user, e, k, "full_name", old.full_name, p->full_name)) ||
+	    (err = st_audit_change(st, user, e, k, "sex", os, ns)) ||
+	    (err = st_audit_int(st, user, e, k, "birth_year", old.birth_year, p->birth_year)) ||
+	    (err = st_audit_change(st, user, e, k, "unit_code", old.unit_code, p->unit_code)) ||
+	    (err = st_audit_change(st, user, e, k, "position", old.position, p->position)) ||
+	    (err = st_audit_int(st, user, e, k, "staff", old.staff, p->staff)))
 		goto done;
 done:
 	if (err)
@@ -345,7 +256,7 @@ gn_err store_persons_find(store *st, const char *const *codes, size_t ncodes, co
 	buf_init(&fold, 0);
 	buf_init(&pattern, 0);
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT " PERSON_COLS " FROM training_persons "
 			  "WHERE (?1 IS NULL OR unit_code IN (SELECT value FROM json_each(?1))) "
 			  "AND (?2 IS NULL OR name_fold LIKE ?2 ESCAPE '\\') "
@@ -357,7 +268,7 @@ gn_err store_persons_find(store *st, const char *const *codes, size_t ncodes, co
 	if (!blank(q)) {
 		if ((err = text_fold(q, strlen(q), &fold))) {
 			sqlite3_finalize(s);
-			err = refuse(st, "the search text is not valid UTF-8");
+			err = st_refuse(st, "the search text is not valid UTF-8");
 			goto out;
 		}
 		buf_putc(&pattern, '%');
@@ -367,7 +278,7 @@ gn_err store_persons_find(store *st, const char *const *codes, size_t ncodes, co
 	}
 	sqlite3_bind_int64(s, 3, (int64_t)limit);
 	void *rows;
-	err = all_rows(st, s, sizeof(st_person), read_person, &rows, n);
+	err = st_all_rows(st, s, false, sizeof(st_person), read_person, &rows, n);
 	if (err) {
 		store_persons_free(rows, *n);
 		*n = 0;
@@ -391,7 +302,7 @@ gn_err store_persons_same_name(store *st, const char *unit, const char *full_nam
 	sqlite3_stmt *s;
 	gn_err err = name_keys(st, full_name ? full_name : "", &fold, NULL);
 	if (!err)
-		err = prep(st,
+		err = st_prepare(st,
 			   "SELECT " PERSON_COLS " FROM training_persons "
 			   "WHERE unit_code = ?1 AND name_fold = ?2 ORDER BY birth_year, id",
 			   &s);
@@ -399,7 +310,7 @@ gn_err store_persons_same_name(store *st, const char *unit, const char *full_nam
 		st_bind_text(s, 1, unit);
 		st_bind_textn(s, 2, buf_cstr(&fold), fold.len);
 		void *rows;
-		err = all_rows(st, s, sizeof(st_person), read_person, &rows, n);
+		err = st_all_rows(st, s, false, sizeof(st_person), read_person, &rows, n);
 		if (err) {
 			store_persons_free(rows, *n);
 			*n = 0;
@@ -467,7 +378,7 @@ static gn_err class_check(store *st, const st_training_class *c)
 {
 	if (!c->kind[0] || blank(c->title) || !c->unit_code[0] || !c->level[0] ||
 	    !c->start_date[0] || !c->end_date[0] || c->half_days <= 0)
-		return refuse(st, "a class needs a kind, a title, a unit, a level, dates and a length");
+		return st_refuse(st, "a class needs a kind, a title, a unit, a level, dates and a length");
 	return GN_OK;
 }
 
@@ -494,7 +405,7 @@ gn_err store_training_class_add(store *st, st_training_class *c, int64_t user)
 	if (err)
 		return err;
 	sqlite3_stmt *s;
-	if ((err = prep(st,
+	if ((err = st_prepare(st,
 			"INSERT INTO training_classes(id, kind, title, unit_code, level, place, "
 			"start_date, end_date, half_days, topics, project, funding, created_by, "
 			"updated_at) VALUES(NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -511,7 +422,7 @@ gn_err store_training_class_add(store *st, st_training_class *c, int64_t user)
 	bind_class(s, c);
 	sqlite3_bind_int64(s, 13, c->created_by);
 	sqlite3_bind_int64(s, 14, c->updated_at);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	c->id = sqlite3_last_insert_rowid(st->db);
 	char k[48];
@@ -529,11 +440,11 @@ gn_err store_training_class_get(store *st, int64_t id, st_training_class *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
-	gn_err err = prep(st, "SELECT " CLASS_COLS " FROM training_classes c WHERE c.id = ?", &s);
+	gn_err err = st_prepare(st, "SELECT " CLASS_COLS " FROM training_classes c WHERE c.id = ?", &s);
 	if (err)
 		return err;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_class, out);
+	return st_one_row(st, s, false, read_class, out);
 }
 
 gn_err store_training_class_update(store *st, const st_training_class *c, int64_t user)
@@ -546,7 +457,7 @@ gn_err store_training_class_update(store *st, const st_training_class *c, int64_
 	st_training_class old = {0};
 	sqlite3_stmt *s;
 	if ((err = store_training_class_get(st, c->id, &old)) ||
-	    (err = prep(st,
+	    (err = st_prepare(st,
 			"UPDATE training_classes SET kind = ?2, title = ?3, unit_code = ?4, level = ?5, "
 			"place = ?6, start_date = ?7, end_date = ?8, half_days = ?9, topics = ?10, "
 			"project = ?11, funding = ?12, updated_at = ?13 WHERE id = ?1",
@@ -555,21 +466,21 @@ gn_err store_training_class_update(store *st, const st_training_class *c, int64_
 	sqlite3_bind_int64(s, 1, c->id);
 	bind_class(s, c);
 	sqlite3_bind_int64(s, 13, c->updated_at ? c->updated_at : st_now());
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	char k[48];
 	class_key(k, sizeof k, c->id);
 	const char *e = "training_class";
-	if ((err = audit_change(st, user, e, k, "kind", old.kind, c->kind)) ||
-	    (err = audit_change(st, user, e, k, "title", old.title, c->title)) ||
-	    (err = audit_change(st, user, e, k, "unit_code", old.unit_code, c->unit_code)) ||
-	    (err = audit_change(st, user, e, k, "level", old.level, c->level)) ||
-	    (err = audit_change(st, user, e, k, "place", old.place, c->place)) ||
-	    (err = audit_change(st, user, e, k, "start_date", old.start_date, c->start_date)) ||
-	    (err = audit_change(st, user, e, k, "end_date", old.end_date, c->end_date)) ||
-	    (err = audit_int(st, user, e, k, "half_days", old.half_days, c->half_days)) ||
-	    (err = audit_change(st, user, e, k, "topics", old.topics, c->topics)) ||
-	    (err = audit_change(st, user, e, k, "project", old.project,
+	if ((err = st_audit_change(st, user, e, k, "kind", old.kind, c->kind)) ||
+	    (err = st_audit_change(st, user, e, k, "title", old.title, c->title)) ||
+	    (err = st_audit_change(st, user, e, k, "unit_code", old.unit_code, c->unit_code)) ||
+	    (err = st_audit_change(st, user, e, k, "level", old.level, c->level)) ||
+	    (err = st_audit_change(st, user, e, k, "place", old.place, c->place)) ||
+	    (err = st_audit_change(st, user, e, k, "start_date", old.start_date, c->start_date)) ||
+	    (err = st_audit_change(st, user, e, k, "end_date", old.end_date, c->end_date)) ||
+	    (err = st_audit_int(st, user, e, k, "half_days", old.half_days, c->half_days)) ||
+	    (err = st_audit_change(st, user, e, k, "topics", old.topics, c->topics)) ||
+	    (err = st_audit_change(st, user, e, k, "project", old.project,
 				c->project[0] ? c->project : "DA7.1")) ||
 	    (err = audit_opt_int(st, user, e, k, "funding", old.funding, c->funding)))
 		goto done;
@@ -588,7 +499,7 @@ gn_err store_training_classes_list(store *st, const st_training_filter *f,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	gn_err err = prep(
+	gn_err err = st_prepare(
 		st,
 		"SELECT " CLASS_COLS " FROM training_classes c "
 		"WHERE (?2 = 0 OR substr(c.start_date, 1, 4) = printf('%04d', ?2)) "
@@ -609,7 +520,7 @@ gn_err store_training_classes_list(store *st, const st_training_filter *f,
 		st_bind_text(s, 3, f->kind);
 	sqlite3_bind_int(s, 4, f->organised_only ? 1 : 0);
 	void *rows;
-	err = all_rows(st, s, sizeof(st_training_class), read_class, &rows, n);
+	err = st_all_rows(st, s, false, sizeof(st_training_class), read_class, &rows, n);
 	buf_free(&codes);
 	if (err) {
 		store_training_classes_free(rows, *n);
@@ -623,7 +534,7 @@ gn_err store_training_classes_list(store *st, const st_training_filter *f,
 gn_err store_training_attend(store *st, int64_t class_id, int64_t person_id, int64_t user)
 {
 	sqlite3_stmt *s;
-	gn_err err = prep(st, "INSERT INTO training_attendance(class_id, person_id) VALUES(?, ?)", &s);
+	gn_err err = st_prepare(st, "INSERT INTO training_attendance(class_id, person_id) VALUES(?, ?)", &s);
 	if (err)
 		return err;
 	if ((err = st_savepoint(st))) {
@@ -632,7 +543,7 @@ gn_err store_training_attend(store *st, int64_t class_id, int64_t person_id, int
 	}
 	sqlite3_bind_int64(s, 1, class_id);
 	sqlite3_bind_int64(s, 2, person_id);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	char k[48], v[24];
 	class_key(k, sizeof k, class_id);
@@ -649,7 +560,7 @@ done:
 gn_err store_training_unattend(store *st, int64_t class_id, int64_t person_id, int64_t user)
 {
 	sqlite3_stmt *s;
-	gn_err err = prep(st, "DELETE FROM training_attendance WHERE class_id = ? AND person_id = ?", &s);
+	gn_err err = st_prepare(st, "DELETE FROM training_attendance WHERE class_id = ? AND person_id = ?", &s);
 	if (err)
 		return err;
 	if ((err = st_savepoint(st))) {
@@ -658,7 +569,7 @@ gn_err store_training_unattend(store *st, int64_t class_id, int64_t person_id, i
 	}
 	sqlite3_bind_int64(s, 1, class_id);
 	sqlite3_bind_int64(s, 2, person_id);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	if (sqlite3_changes(st->db) == 0) {
 		err = GN_ENOTFOUND;
@@ -681,7 +592,7 @@ gn_err store_training_participants(store *st, int64_t class_id, st_person **out,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT p.id, p.full_name, p.sex, p.birth_year, p.unit_code, p.position, "
 			  "p.staff, p.created_by, p.updated_at FROM training_attendance a "
 			  "JOIN training_persons p ON p.id = a.person_id WHERE a.class_id = ? "
@@ -691,7 +602,7 @@ gn_err store_training_participants(store *st, int64_t class_id, st_person **out,
 		return err;
 	sqlite3_bind_int64(s, 1, class_id);
 	void *rows;
-	err = all_rows(st, s, sizeof(st_person), read_person, &rows, n);
+	err = st_all_rows(st, s, false, sizeof(st_person), read_person, &rows, n);
 	if (err) {
 		store_persons_free(rows, *n);
 		*n = 0;
@@ -705,7 +616,7 @@ gn_err store_training_attendance(store *st, int year, const char *const *codes, 
 				 bool (*fn)(void *ctx, const st_attendance_row *r), void *ctx)
 {
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT a.person_id, a.class_id, p.sex, p.staff, c.kind, p.unit_code, "
 			  "p.position FROM training_attendance a "
 			  "JOIN training_classes c ON c.id = a.class_id "
@@ -747,13 +658,13 @@ gn_err store_training_staff_put(store *st, const char *unit, int year, int64_t s
 				int64_t user)
 {
 	if (blank(unit) || year <= 0)
-		return refuse(st, "a staff count needs a unit and a year");
+		return st_refuse(st, "a staff count needs a unit and a year");
 	gn_err err = st_savepoint(st);
 	if (err)
 		return err;
 	int64_t old = -1;
 	sqlite3_stmt *s;
-	if ((err = prep(st, "SELECT staff FROM training_staff WHERE unit_code = ? AND year = ?", &s)))
+	if ((err = st_prepare(st, "SELECT staff FROM training_staff WHERE unit_code = ? AND year = ?", &s)))
 		goto done;
 	st_bind_text(s, 1, unit);
 	sqlite3_bind_int(s, 2, year);
@@ -766,9 +677,9 @@ gn_err store_training_staff_put(store *st, const char *unit, int year, int64_t s
 	if (err)
 		goto done;
 	if (staff < 0)
-		err = prep(st, "DELETE FROM training_staff WHERE unit_code = ?1 AND year = ?2", &s);
+		err = st_prepare(st, "DELETE FROM training_staff WHERE unit_code = ?1 AND year = ?2", &s);
 	else
-		err = prep(st,
+		err = st_prepare(st,
 			   "INSERT INTO training_staff(unit_code, year, staff) VALUES(?1, ?2, ?3) "
 			   "ON CONFLICT(unit_code, year) DO UPDATE SET staff = excluded.staff",
 			   &s);
@@ -778,7 +689,7 @@ gn_err store_training_staff_put(store *st, const char *unit, int year, int64_t s
 	sqlite3_bind_int(s, 2, year);
 	if (staff >= 0)
 		sqlite3_bind_int64(s, 3, staff);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	if (old != staff) {
 		char k[80], a[24], b[24];
@@ -801,7 +712,7 @@ gn_err store_training_staff_each(store *st, int year, const char *const *codes, 
 				 void *ctx)
 {
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT unit_code, staff FROM training_staff WHERE year = ?1 "
 			  "AND (?2 IS NULL OR unit_code IN (SELECT value FROM json_each(?2))) "
 			  "ORDER BY unit_code",
@@ -899,7 +810,7 @@ static gn_err mission_check(store *st, const st_mission *m)
 {
 	if (!m->kind[0] || blank(m->name) || !m->unit_code[0] || !m->start_date[0] ||
 	    !m->end_date[0])
-		return refuse(st, "a mission needs a kind, a name, a unit and dates");
+		return st_refuse(st, "a mission needs a kind, a name, a unit and dates");
 	return GN_OK;
 }
 
@@ -921,15 +832,15 @@ static gn_err put_units(store *st, const st_mission *m, bool replace)
 	sqlite3_stmt *s;
 	gn_err err;
 	if (replace) {
-		if ((err = prep(st, "DELETE FROM inspection_units WHERE mission_id = ?", &s)))
+		if ((err = st_prepare(st, "DELETE FROM inspection_units WHERE mission_id = ?", &s)))
 			return err;
 		sqlite3_bind_int64(s, 1, m->id);
-		if ((err = exec_fin(st, s)))
+		if ((err = st_exec_final(st, s)))
 			return err;
 	}
 	if (m->nunits == 0)
 		return GN_OK;
-	if ((err = prep(st,
+	if ((err = st_prepare(st,
 			"INSERT OR IGNORE INTO inspection_units(mission_id, unit_code) VALUES(?, ?)",
 			&s)))
 		return err;
@@ -970,7 +881,7 @@ gn_err store_mission_add(store *st, st_mission *m, int64_t user)
 	if (err)
 		return err;
 	sqlite3_stmt *s;
-	if ((err = prep(st,
+	if ((err = st_prepare(st,
 			"INSERT INTO inspection_missions(id, kind, name, decision_no, unit_code, "
 			"start_date, end_date, team, project, report_date, created_by, updated_at) "
 			"VALUES(NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -987,7 +898,7 @@ gn_err store_mission_add(store *st, st_mission *m, int64_t user)
 	bind_mission(s, m);
 	sqlite3_bind_int64(s, 11, m->created_by);
 	sqlite3_bind_int64(s, 12, m->updated_at);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	m->id = sqlite3_last_insert_rowid(st->db);
 	if ((err = put_units(st, m, false)))
@@ -998,7 +909,7 @@ gn_err store_mission_add(store *st, st_mission *m, int64_t user)
 	buf_init(&u, 0);
 	units_joined(m, &u);
 	if (!(err = st_audit_put(st, user, "mission", k, "created", NULL, m->name)))
-		err = audit_change(st, user, "mission", k, "units", "", buf_cstr(&u));
+		err = st_audit_change(st, user, "mission", k, "units", "", buf_cstr(&u));
 	buf_free(&u);
 done:
 	if (err) {
@@ -1012,11 +923,11 @@ gn_err store_mission_get(store *st, int64_t id, st_mission *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
-	gn_err err = prep(st, "SELECT " MISSION_COLS " FROM inspection_missions m WHERE m.id = ?", &s);
+	gn_err err = st_prepare(st, "SELECT " MISSION_COLS " FROM inspection_missions m WHERE m.id = ?", &s);
 	if (err)
 		return err;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_mission, out);
+	return st_one_row(st, s, false, read_mission, out);
 }
 
 gn_err store_mission_update(store *st, const st_mission *m, int64_t user)
@@ -1032,7 +943,7 @@ gn_err store_mission_update(store *st, const st_mission *m, int64_t user)
 	buf_init(&nu, 0);
 	sqlite3_stmt *s;
 	if ((err = store_mission_get(st, m->id, &old)) ||
-	    (err = prep(st,
+	    (err = st_prepare(st,
 			"UPDATE inspection_missions SET kind = ?2, name = ?3, decision_no = ?4, "
 			"unit_code = ?5, start_date = ?6, end_date = ?7, team = ?8, project = ?9, "
 			"report_date = ?10, updated_at = ?11 WHERE id = ?1",
@@ -1041,24 +952,24 @@ gn_err store_mission_update(store *st, const st_mission *m, int64_t user)
 	sqlite3_bind_int64(s, 1, m->id);
 	bind_mission(s, m);
 	sqlite3_bind_int64(s, 11, m->updated_at ? m->updated_at : st_now());
-	if ((err = exec_fin(st, s)) || (err = put_units(st, m, true)))
+	if ((err = st_exec_final(st, s)) || (err = put_units(st, m, true)))
 		goto done;
 	units_joined(&old, &ou);
 	units_joined(m, &nu);
 	char k[48];
 	mission_key(k, sizeof k, m->id);
 	const char *e = "mission";
-	if ((err = audit_change(st, user, e, k, "kind", old.kind, m->kind)) ||
-	    (err = audit_change(st, user, e, k, "name", old.name, m->name)) ||
-	    (err = audit_change(st, user, e, k, "decision_no", old.decision_no, m->decision_no)) ||
-	    (err = audit_change(st, user, e, k, "unit_code", old.unit_code, m->unit_code)) ||
-	    (err = audit_change(st, user, e, k, "start_date", old.start_date, m->start_date)) ||
-	    (err = audit_change(st, user, e, k, "end_date", old.end_date, m->end_date)) ||
-	    (err = audit_change(st, user, e, k, "team", old.team, m->team)) ||
-	    (err = audit_change(st, user, e, k, "project", old.project,
+	if ((err = st_audit_change(st, user, e, k, "kind", old.kind, m->kind)) ||
+	    (err = st_audit_change(st, user, e, k, "name", old.name, m->name)) ||
+	    (err = st_audit_change(st, user, e, k, "decision_no", old.decision_no, m->decision_no)) ||
+	    (err = st_audit_change(st, user, e, k, "unit_code", old.unit_code, m->unit_code)) ||
+	    (err = st_audit_change(st, user, e, k, "start_date", old.start_date, m->start_date)) ||
+	    (err = st_audit_change(st, user, e, k, "end_date", old.end_date, m->end_date)) ||
+	    (err = st_audit_change(st, user, e, k, "team", old.team, m->team)) ||
+	    (err = st_audit_change(st, user, e, k, "project", old.project,
 				m->project[0] ? m->project : "DA7.2")) ||
-	    (err = audit_change(st, user, e, k, "report_date", old.report_date, m->report_date)) ||
-	    (err = audit_change(st, user, e, k, "units", buf_cstr(&ou), buf_cstr(&nu))))
+	    (err = st_audit_change(st, user, e, k, "report_date", old.report_date, m->report_date)) ||
+	    (err = st_audit_change(st, user, e, k, "units", buf_cstr(&ou), buf_cstr(&nu))))
 		goto done;
 done:
 	st_mission_clear(&old);
@@ -1076,7 +987,7 @@ gn_err store_missions_list(store *st, const st_mission_filter *f, st_mission **o
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	gn_err err = prep(
+	gn_err err = st_prepare(
 		st,
 		"SELECT " MISSION_COLS " FROM inspection_missions m "
 		"WHERE (?2 = 0 OR substr(m.start_date, 1, 4) = printf('%04d', ?2)) "
@@ -1094,7 +1005,7 @@ gn_err store_missions_list(store *st, const st_mission_filter *f, st_mission **o
 	bind_codes(s, 1, f->unit_codes, f->nunits, &codes);
 	sqlite3_bind_int(s, 2, f->year);
 	void *rows;
-	err = all_rows(st, s, sizeof(st_mission), read_mission, &rows, n);
+	err = st_all_rows(st, s, false, sizeof(st_mission), read_mission, &rows, n);
 	buf_free(&codes);
 	if (err) {
 		store_missions_free(rows, *n);
@@ -1130,7 +1041,7 @@ gn_err store_findings_of(store *st, int64_t mission_id, st_finding **out, size_t
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT id, mission_id, unit_code, text FROM inspection_findings "
 			  "WHERE mission_id = ? ORDER BY id",
 			  &s);
@@ -1138,7 +1049,7 @@ gn_err store_findings_of(store *st, int64_t mission_id, st_finding **out, size_t
 		return err;
 	sqlite3_bind_int64(s, 1, mission_id);
 	void *rows;
-	err = all_rows(st, s, sizeof(st_finding), read_finding, &rows, n);
+	err = st_all_rows(st, s, false, sizeof(st_finding), read_finding, &rows, n);
 	if (err) {
 		store_findings_free(rows, *n);
 		*n = 0;
@@ -1159,7 +1070,7 @@ gn_err store_findings_set(store *st, int64_t mission_id, st_finding *f, size_t n
 {
 	for (size_t i = 0; i < n; i++)
 		if (blank(f[i].text))
-			return refuse(st, "a finding needs a text");
+			return st_refuse(st, "a finding needs a text");
 	gn_err err = st_savepoint(st);
 	if (err)
 		return err;
@@ -1170,12 +1081,12 @@ gn_err store_findings_set(store *st, int64_t mission_id, st_finding *f, size_t n
 	if ((err = store_findings_of(st, mission_id, &old, &nold)))
 		goto done;
 	kept = gn_xcalloc(nold ? nold : 1, sizeof *kept);
-	if ((err = prep(st,
+	if ((err = st_prepare(st,
 			"INSERT INTO inspection_findings(mission_id, unit_code, text) VALUES(?1, ?2, ?3)",
 			&ins)) ||
-	    (err = prep(st, "UPDATE inspection_findings SET unit_code = ?2, text = ?3 WHERE id = ?1",
+	    (err = st_prepare(st, "UPDATE inspection_findings SET unit_code = ?2, text = ?3 WHERE id = ?1",
 			&upd)) ||
-	    (err = prep(st, "DELETE FROM inspection_findings WHERE id = ?", &del)))
+	    (err = st_prepare(st, "DELETE FROM inspection_findings WHERE id = ?", &del)))
 		goto done;
 	char k[96];
 	for (size_t i = 0; i < n && !err; i++) {
@@ -1205,9 +1116,9 @@ gn_err store_findings_set(store *st, int64_t mission_id, st_finding *f, size_t n
 		if ((err = st_exec_stmt(st, upd)))
 			break;
 		finding_key(k, sizeof k, mission_id, f[i].id);
-		if (!(err = audit_change(st, user, "finding", k, "unit_code", old[j].unit_code,
+		if (!(err = st_audit_change(st, user, "finding", k, "unit_code", old[j].unit_code,
 					 f[i].unit_code)))
-			err = audit_change(st, user, "finding", k, "text", old[j].text, f[i].text);
+			err = st_audit_change(st, user, "finding", k, "text", old[j].text, f[i].text);
 	}
 	for (size_t j = 0; j < nold && !err; j++) {
 		if (kept[j])
@@ -1285,7 +1196,7 @@ static void rec_key(char *out, size_t cap, int64_t mission, int64_t id)
 static gn_err rec_check(store *st, const st_recommendation *r)
 {
 	if (blank(r->text) || !r->unit_code[0] || !r->due_date[0] || r->mission_id <= 0)
-		return refuse(st, "a recommendation needs a mission, a text, a unit and a due date");
+		return st_refuse(st, "a recommendation needs a mission, a text, a unit and a due date");
 	return GN_OK;
 }
 
@@ -1295,7 +1206,7 @@ gn_err store_recommendation_add(store *st, st_recommendation *r, int64_t user)
 	if (err)
 		return err;
 	sqlite3_stmt *s;
-	if ((err = prep(st,
+	if ((err = st_prepare(st,
 			"INSERT INTO inspection_recommendations(mission_id, text, unit_code, due_date, "
 			"status, resolved_date, evidence, created_by, updated_at) "
 			"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1320,7 +1231,7 @@ gn_err store_recommendation_add(store *st, st_recommendation *r, int64_t user)
 	st_bind_text(s, 7, r->evidence);
 	sqlite3_bind_int64(s, 8, r->created_by);
 	sqlite3_bind_int64(s, 9, r->updated_at);
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	r->id = sqlite3_last_insert_rowid(st->db);
 	char k[96];
@@ -1338,11 +1249,11 @@ gn_err store_recommendation_get(store *st, int64_t id, st_recommendation *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
-	gn_err err = prep(st, "SELECT " REC_COLS " WHERE r.id = ?", &s);
+	gn_err err = st_prepare(st, "SELECT " REC_COLS " WHERE r.id = ?", &s);
 	if (err)
 		return err;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_rec, out);
+	return st_one_row(st, s, false, read_rec, out);
 }
 
 gn_err store_recommendation_update(store *st, const st_recommendation *r, int64_t user)
@@ -1355,7 +1266,7 @@ gn_err store_recommendation_update(store *st, const st_recommendation *r, int64_
 	st_recommendation old = {0};
 	sqlite3_stmt *s;
 	if ((err = store_recommendation_get(st, r->id, &old)) ||
-	    (err = prep(st,
+	    (err = st_prepare(st,
 			"UPDATE inspection_recommendations SET text = ?2, unit_code = ?3, due_date = ?4, "
 			"status = ?5, resolved_date = ?6, evidence = ?7, updated_at = ?8 WHERE id = ?1",
 			&s)))
@@ -1368,19 +1279,19 @@ gn_err store_recommendation_update(store *st, const st_recommendation *r, int64_
 	st_bind_text(s, 6, r->resolved_date);
 	st_bind_text(s, 7, r->evidence);
 	sqlite3_bind_int64(s, 8, r->updated_at ? r->updated_at : st_now());
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	char k[96];
 	rec_key(k, sizeof k, old.mission_id, r->id);
 	const char *e = "recommendation";
-	if ((err = audit_change(st, user, e, k, "status", old.status,
+	if ((err = st_audit_change(st, user, e, k, "status", old.status,
 				r->status[0] ? r->status : "open")) ||
-	    (err = audit_change(st, user, e, k, "resolved_date", old.resolved_date,
+	    (err = st_audit_change(st, user, e, k, "resolved_date", old.resolved_date,
 				r->resolved_date)) ||
-	    (err = audit_change(st, user, e, k, "evidence", old.evidence, r->evidence)) ||
-	    (err = audit_change(st, user, e, k, "text", old.text, r->text)) ||
-	    (err = audit_change(st, user, e, k, "unit_code", old.unit_code, r->unit_code)) ||
-	    (err = audit_change(st, user, e, k, "due_date", old.due_date, r->due_date)))
+	    (err = st_audit_change(st, user, e, k, "evidence", old.evidence, r->evidence)) ||
+	    (err = st_audit_change(st, user, e, k, "text", old.text, r->text)) ||
+	    (err = st_audit_change(st, user, e, k, "unit_code", old.unit_code, r->unit_code)) ||
+	    (err = st_audit_change(st, user, e, k, "due_date", old.due_date, r->due_date)))
 		goto done;
 done:
 	st_recommendation_clear(&old);
@@ -1397,7 +1308,7 @@ gn_err store_recommendations_list(store *st, const st_recommendation_filter *f,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT " REC_COLS " WHERE (?1 = 0 OR r.mission_id = ?1) "
 			  "AND (?2 IS NULL OR r.unit_code IN (SELECT value FROM json_each(?2))) "
 			  "AND (?3 IS NULL OR r.status = ?3) "
@@ -1413,7 +1324,7 @@ gn_err store_recommendations_list(store *st, const st_recommendation_filter *f,
 		st_bind_text(s, 3, f->status);
 	sqlite3_bind_int(s, 4, f->unresolved ? 1 : 0);
 	void *rows;
-	err = all_rows(st, s, sizeof(st_recommendation), read_rec, &rows, n);
+	err = st_all_rows(st, s, false, sizeof(st_recommendation), read_rec, &rows, n);
 	buf_free(&codes);
 	if (err) {
 		store_recommendations_free(rows, *n);
@@ -1428,14 +1339,14 @@ gn_err store_evidence_put(store *st, int64_t rec_id, const char *filename,
 			  const char *content_type, const void *data, size_t len, int64_t user)
 {
 	if (blank(filename) || blank(content_type))
-		return refuse(st, "an evidence file needs a name and a type");
+		return st_refuse(st, "an evidence file needs a name and a type");
 	gn_err err = st_savepoint(st);
 	if (err)
 		return err;
 	st_recommendation r = {0};
 	sqlite3_stmt *s;
 	if ((err = store_recommendation_get(st, rec_id, &r)) ||
-	    (err = prep(st,
+	    (err = st_prepare(st,
 			"INSERT INTO inspection_evidence(recommendation_id, filename, content_type, "
 			"data, uploaded_by, uploaded_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
 			"ON CONFLICT(recommendation_id) DO UPDATE SET filename = excluded.filename, "
@@ -1449,11 +1360,11 @@ gn_err store_evidence_put(store *st, int64_t rec_id, const char *filename,
 	sqlite3_bind_blob64(s, 4, len ? data : "", len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, user);
 	sqlite3_bind_int64(s, 6, st_now());
-	if ((err = exec_fin(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	char k[96];
 	rec_key(k, sizeof k, r.mission_id, rec_id);
-	err = st_audit_put(st, user, "recommendation", k, "evidence_file", or_null(r.file_name),
+	err = st_audit_put(st, user, "recommendation", k, "evidence_file", st_or_null(r.file_name),
 			   filename);
 done:
 	st_recommendation_clear(&r);
@@ -1470,7 +1381,7 @@ gn_err store_evidence_get(store *st, int64_t rec_id, char filename[ST_NAME],
 	*data = NULL;
 	*len = 0;
 	sqlite3_stmt *s;
-	gn_err err = prep(st,
+	gn_err err = st_prepare(st,
 			  "SELECT filename, content_type, data FROM inspection_evidence "
 			  "WHERE recommendation_id = ?",
 			  &s);

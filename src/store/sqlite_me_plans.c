@@ -22,53 +22,7 @@
 static sqlite3_stmt *prep(store *st, const char *sql)
 {
 	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		st_fail(st, sqlite3_extended_errcode(st->db));
-		sqlite3_finalize(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* Steps s (no row expected) and finalizes it. */
-static gn_err exec_final(store *st, sqlite3_stmt *s)
-{
-	if (!s)
-		return GN_EIO;
-	gn_err err = st_exec_stmt(st, s);
-	sqlite3_finalize(s);
-	return err;
-}
-
-static gn_err input_error(store *st, const char *msg)
-{
-	buf_reset(&st->err);
-	buf_puts(&st->err, msg);
-	return GN_EINPUT;
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-static gn_err audit_change(store *st, int64_t user, const char *entity, const char *key,
-			   const char *field, const char *old_v, const char *new_v)
-{
-	if (strcmp(old_v ? old_v : "", new_v ? new_v : "") == 0)
-		return GN_OK;
-	return st_audit_put(st, user, entity, key, field, or_null(old_v), or_null(new_v));
-}
-
-static gn_err audit_int(store *st, int64_t user, const char *entity, const char *key,
-			const char *field, int64_t old_v, int64_t new_v)
-{
-	if (old_v == new_v)
-		return GN_OK;
-	char a[24], b[24];
-	snprintf(a, sizeof a, "%lld", (long long)old_v);
-	snprintf(b, sizeof b, "%lld", (long long)new_v);
-	return st_audit_put(st, user, entity, key, field, a, b);
+	return st_prepare(st, sql, &s) == GN_OK ? s : NULL;
 }
 
 static void bind_codes(sqlite3_stmt *s, int i, const char *const *codes, size_t n, buf *b)
@@ -324,7 +278,7 @@ static gn_err check_plan(store *st, st_plan *p)
 	int y = year_of(p->date);
 	if (!p->unit_code[0] || !p->number[0] || !y || p->year_from <= 0 ||
 	    p->year_to < p->year_from)
-		return input_error(st, "a plan needs an issuing unit, a number, a date and years in order");
+		return st_refuse(st, "a plan needs an issuing unit, a number, a date and years in order");
 	budget_plan_ref(p->number, y, p->ref, sizeof p->ref);
 	return GN_OK;
 }
@@ -413,7 +367,7 @@ static gn_err delete_lists(store *st, int64_t id)
 		if (!s)
 			return GN_EIO;
 		sqlite3_bind_int64(s, 1, id);
-		gn_err err = exec_final(st, s);
+		gn_err err = st_exec_final(st, s);
 		if (err)
 			return err;
 	}
@@ -512,7 +466,7 @@ gn_err store_plan_add(store *st, st_plan *p, int64_t user)
 	sqlite3_bind_int64(s, 12, now);
 	sqlite3_bind_int64(s, 13, user);
 	sqlite3_bind_int64(s, 14, now);
-	err = exec_final(st, s);
+	err = st_exec_final(st, s);
 	if (err)
 		goto done;
 	p->id = sqlite3_last_insert_rowid(st->db);
@@ -567,7 +521,7 @@ static gn_err move_lines(store *st, const char *from, const char *to,
 		sqlite3_bind_int64(s, 2, user);
 		sqlite3_bind_int64(s, 3, st_now());
 		sqlite3_bind_int64(s, 4, ids[i]);
-		if ((err = exec_final(st, s)))
+		if ((err = st_exec_final(st, s)))
 			break;
 		char key[32];
 		snprintf(key, sizeof key, "budget/%lld", (long long)ids[i]);
@@ -619,7 +573,7 @@ gn_err store_plan_update(store *st, st_plan *p, const char *const *units, size_t
 	st_bind_text(s, 10, p->objectives);
 	sqlite3_bind_int64(s, 11, user);
 	sqlite3_bind_int64(s, 12, now);
-	if ((err = exec_final(st, s)))
+	if ((err = st_exec_final(st, s)))
 		goto done;
 	p->created_by = old.created_by;
 	p->created_at = old.created_at;
@@ -629,28 +583,28 @@ gn_err store_plan_update(store *st, st_plan *p, const char *const *units, size_t
 		goto done;
 	char key[32];
 	plan_key(key, sizeof key, p->id);
-	if ((err = audit_change(st, user, "plan", key, "issuer", old.issuer, p->issuer)) ||
-	    (err = audit_change(st, user, "plan", key, "number", old.number, p->number)) ||
-	    (err = audit_change(st, user, "plan", key, "date", old.date, p->date)) ||
-	    (err = audit_int(st, user, "plan", key, "year_from", old.year_from, p->year_from)) ||
-	    (err = audit_int(st, user, "plan", key, "year_to", old.year_to, p->year_to)) ||
-	    (err = audit_change(st, user, "plan", key, "title", old.title, p->title)) ||
-	    (err = audit_change(st, user, "plan", key, "legal_basis", old.legal_basis,
+	if ((err = st_audit_change(st, user, "plan", key, "issuer", old.issuer, p->issuer)) ||
+	    (err = st_audit_change(st, user, "plan", key, "number", old.number, p->number)) ||
+	    (err = st_audit_change(st, user, "plan", key, "date", old.date, p->date)) ||
+	    (err = st_audit_int(st, user, "plan", key, "year_from", old.year_from, p->year_from)) ||
+	    (err = st_audit_int(st, user, "plan", key, "year_to", old.year_to, p->year_to)) ||
+	    (err = st_audit_change(st, user, "plan", key, "title", old.title, p->title)) ||
+	    (err = st_audit_change(st, user, "plan", key, "legal_basis", old.legal_basis,
 				p->legal_basis)) ||
-	    (err = audit_change(st, user, "plan", key, "objectives", old.objectives,
+	    (err = st_audit_change(st, user, "plan", key, "objectives", old.objectives,
 				p->objectives)))
 		goto done;
 	targets_text(&old, &a);
 	targets_text(p, &b);
-	if ((err = audit_change(st, user, "plan", key, "targets", buf_cstr(&a), buf_cstr(&b))))
+	if ((err = st_audit_change(st, user, "plan", key, "targets", buf_cstr(&a), buf_cstr(&b))))
 		goto done;
 	activities_text(&old, &a);
 	activities_text(p, &b);
-	if ((err = audit_change(st, user, "plan", key, "activities", buf_cstr(&a), buf_cstr(&b))))
+	if ((err = st_audit_change(st, user, "plan", key, "activities", buf_cstr(&a), buf_cstr(&b))))
 		goto done;
 	funding_text(&old, &a);
 	funding_text(p, &b);
-	if ((err = audit_change(st, user, "plan", key, "funding", buf_cstr(&a), buf_cstr(&b))))
+	if ((err = st_audit_change(st, user, "plan", key, "funding", buf_cstr(&a), buf_cstr(&b))))
 		goto done;
 	if (strcmp(old.ref, p->ref) != 0)
 		err = move_lines(st, old.ref, p->ref, units, n, user);
@@ -726,7 +680,7 @@ gn_err store_budget_put(store *st, st_budget_line *l, int64_t user)
 	if ((!disbursed && strcmp(l->kind, "allocated") != 0) || l->amount < 0 ||
 	    l->carried_over < 0 || l->carried_over > l->amount || (disbursed && !l->date[0]) ||
 	    (disbursed && l->carried_over) || !l->plan[0] || !l->unit_code[0] || !l->project[0])
-		return input_error(st, "a budget line that the table refuses");
+		return st_refuse(st, "a budget line that the table refuses");
 	st_budget_line old;
 	gn_err err = store_budget_find(st, l, &old);
 	if (err && err != GN_ENOTFOUND)
@@ -749,7 +703,7 @@ gn_err store_budget_put(store *st, st_budget_line *l, int64_t user)
 		sqlite3_bind_int64(s, 4, user);
 		sqlite3_bind_int64(s, 5, now);
 		sqlite3_bind_int64(s, 6, old.id);
-		if ((err = exec_final(st, s)))
+		if ((err = st_exec_final(st, s)))
 			goto done;
 		l->id = old.id;
 	} else {
@@ -773,7 +727,7 @@ gn_err store_budget_put(store *st, st_budget_line *l, int64_t user)
 		sqlite3_bind_int64(s, 11, l->carried_over);
 		sqlite3_bind_int64(s, 12, user);
 		sqlite3_bind_int64(s, 13, now);
-		if ((err = exec_final(st, s)))
+		if ((err = st_exec_final(st, s)))
 			goto done;
 		l->id = sqlite3_last_insert_rowid(st->db);
 	}
@@ -785,11 +739,11 @@ gn_err store_budget_put(store *st, st_budget_line *l, int64_t user)
 		char v[24];
 		snprintf(v, sizeof v, "%lld", (long long)l->amount);
 		err = st_audit_put(st, user, "budget_line", key, "created", NULL, v);
-	} else if (!(err = audit_int(st, user, "budget_line", key, "amount", old.amount,
+	} else if (!(err = st_audit_int(st, user, "budget_line", key, "amount", old.amount,
 				      l->amount)) &&
-		   !(err = audit_int(st, user, "budget_line", key, "carried_over",
+		   !(err = st_audit_int(st, user, "budget_line", key, "carried_over",
 				     old.carried_over, l->carried_over))) {
-		err = audit_change(st, user, "budget_line", key, "date", old.date, l->date);
+		err = st_audit_change(st, user, "budget_line", key, "date", old.date, l->date);
 	}
 done:
 	if (err) {

@@ -18,25 +18,6 @@
 #define COLS "indicator, unit_code, period, year, value, target, value_source, " \
 	     "target_source, updated_at, updated_by"
 
-static gn_err prepare(store *st, const char *sql, sqlite3_stmt **s)
-{
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
-	if (rc != SQLITE_OK) {
-		*s = NULL;
-		return st_fail(st, rc);
-	}
-	return GN_OK;
-}
-
-/* Runs a prepared statement that returns no row and finalizes it. */
-static gn_err exec_once(store *st, sqlite3_stmt *s)
-{
-	int rc = sqlite3_step(s);
-	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, sqlite3_extended_errcode(st->db));
-	sqlite3_finalize(s);
-	return err;
-}
-
 static void read_row(sqlite3_stmt *s, st_result *r)
 {
 	memset(r, 0, sizeof *r);
@@ -107,7 +88,7 @@ gn_err store_result_get(store *st, const char *indicator, const char *unit_code,
 	if (!canonical(period, per, &year))
 		return GN_ENOTFOUND;
 	sqlite3_stmt *s;
-	gn_err err = prepare(st, "SELECT " COLS " FROM result_values "
+	gn_err err = st_prepare(st, "SELECT " COLS " FROM result_values "
 				 "WHERE indicator = ? AND unit_code = ? AND period = ?", &s);
 	if (err)
 		return err;
@@ -128,7 +109,7 @@ gn_err store_result_get(store *st, const char *indicator, const char *unit_code,
 static gn_err write_row(store *st, const st_result *r)
 {
 	sqlite3_stmt *s;
-	gn_err err = prepare(st, "INSERT INTO result_values(" COLS ") "
+	gn_err err = st_prepare(st, "INSERT INTO result_values(" COLS ") "
 				 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 				 "ON CONFLICT(indicator, unit_code, period) DO UPDATE SET "
 				 "value = excluded.value, target = excluded.target, "
@@ -150,20 +131,20 @@ static gn_err write_row(store *st, const st_result *r)
 	st_bind_text(s, 8, r->has_target ? r->target_source : "");
 	sqlite3_bind_int64(s, 9, r->updated_at);
 	sqlite3_bind_int64(s, 10, r->updated_by);
-	return exec_once(st, s);
+	return st_exec_final(st, s);
 }
 
 static gn_err delete_row(store *st, const st_result *r)
 {
 	sqlite3_stmt *s;
-	gn_err err = prepare(st, "DELETE FROM result_values "
+	gn_err err = st_prepare(st, "DELETE FROM result_values "
 				 "WHERE indicator = ? AND unit_code = ? AND period = ?", &s);
 	if (err)
 		return err;
 	st_bind_text(s, 1, r->indicator);
 	st_bind_text(s, 2, r->unit_code);
 	st_bind_text(s, 3, r->period);
-	return exec_once(st, s);
+	return st_exec_final(st, s);
 }
 
 /* Writes next (or deletes it when it holds nothing) in place of old
@@ -262,7 +243,7 @@ gn_err store_results_each(store *st, const st_result_filter *f,
 			  bool (*fn)(void *ctx, const st_result *r), void *ctx)
 {
 	sqlite3_stmt *s;
-	gn_err err = prepare(st, "SELECT " COLS " FROM result_values "
+	gn_err err = st_prepare(st, "SELECT " COLS " FROM result_values "
 				 "WHERE (?1 IS NULL OR unit_code IN (SELECT value FROM json_each(?1))) "
 				 "AND (?2 IS NULL OR indicator = ?2) "
 				 "AND (?3 = 0 OR year >= ?3) AND (?4 = 0 OR year <= ?4) "

@@ -18,31 +18,6 @@
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-/* One audit row when old and new differ. */
-static gn_err audit_change(store *st, int64_t user, const char *entity, const char *key,
-			   const char *field, const char *old_v, const char *new_v)
-{
-	if (strcmp(old_v ? old_v : "", new_v ? new_v : "") == 0)
-		return GN_OK;
-	return st_audit_put(st, user, entity, key, field, or_null(old_v), or_null(new_v));
-}
-
-static gn_err audit_int(store *st, int64_t user, const char *entity, const char *key,
-			const char *field, int64_t old_v, int64_t new_v)
-{
-	if (old_v == new_v)
-		return GN_OK;
-	char a[24], b[24];
-	snprintf(a, sizeof a, "%lld", (long long)old_v);
-	snprintf(b, sizeof b, "%lld", (long long)new_v);
-	return st_audit_put(st, user, entity, key, field, a, b);
-}
-
 static void round_key(char *out, size_t cap, int64_t id)
 {
 	snprintf(out, cap, "round/%lld", (long long)id);
@@ -56,44 +31,6 @@ static void complaint_key(char *out, size_t cap, const st_complaint *c)
 static void application_key(char *out, size_t cap, const st_application *a)
 {
 	snprintf(out, cap, "%s/application/%lld", a->household_id, (long long)a->id);
-}
-
-/* Runs s (bound), expecting at most one row, read by fn. */
-static gn_err one_row(store *st, sqlite3_stmt *s, void (*fn)(sqlite3_stmt *, void *), void *out)
-{
-	int rc = sqlite3_step(s);
-	gn_err err = GN_OK;
-	if (rc == SQLITE_ROW)
-		fn(s, out);
-	else if (rc == SQLITE_DONE)
-		err = GN_ENOTFOUND;
-	else
-		err = st_fail(st, sqlite3_extended_errcode(st->db));
-	st_done(s);
-	return err;
-}
-
-/* Steps s and appends every row to a growing array with fn. */
-static gn_err all_rows(store *st, sqlite3_stmt *s, size_t size,
-		       void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = gn_xreallocarray(*out, cap, size);
-		}
-		void *row = (char *)*out + *n * size;
-		memset(row, 0, size);
-		fn(s, row);
-		(*n)++;
-	}
-	gn_err err = rc == SQLITE_DONE ? GN_OK : st_fail(st, rc);
-	st_done(s);
-	return err;
 }
 
 static void bind_codes(sqlite3_stmt *s, int i, const char *const *codes, size_t n, buf *b)
@@ -198,7 +135,7 @@ gn_err store_round_get(store *st, int64_t id, st_round *out)
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_round, out);
+	return st_one_row(st, s, true, read_round, out);
 }
 
 gn_err store_round_find(store *st, const char *unit_code, int year, const char *kind,
@@ -212,7 +149,7 @@ gn_err store_round_find(store *st, const char *unit_code, int year, const char *
 	sqlite3_bind_int(s, 2, year);
 	st_bind_text(s, 3, kind);
 	sqlite3_bind_int(s, 4, month);
-	return one_row(st, s, read_round, out);
+	return st_one_row(st, s, true, read_round, out);
 }
 
 gn_err store_round_update(store *st, const st_round *r, int64_t user)
@@ -245,16 +182,16 @@ gn_err store_round_update(store *st, const st_round *r, int64_t user)
 	char key[48];
 	round_key(key, sizeof key, r->id);
 	const char *e = "round";
-	if ((err = audit_change(st, user, e, key, "state", old.state, r->state)) ||
-	    (err = audit_change(st, user, e, key, "meeting_date", old.meeting_date, r->meeting_date)) ||
-	    (err = audit_int(st, user, e, key, "attendees", old.attendees, r->attendees)) ||
-	    (err = audit_int(st, user, e, key, "votes_for", old.votes_for, r->votes_for)) ||
-	    (err = audit_change(st, user, e, key, "posting_start", old.posting_start, r->posting_start)) ||
-	    (err = audit_change(st, user, e, key, "posting_end", old.posting_end, r->posting_end)) ||
-	    (err = audit_int(st, user, e, key, "postings", old.postings, r->postings)) ||
-	    (err = audit_change(st, user, e, key, "decision_no", old.decision_no, r->decision_no)) ||
-	    (err = audit_change(st, user, e, key, "decision_date", old.decision_date, r->decision_date)) ||
-	    (err = audit_int(st, user, e, key, "certified", old.certified, r->certified)))
+	if ((err = st_audit_change(st, user, e, key, "state", old.state, r->state)) ||
+	    (err = st_audit_change(st, user, e, key, "meeting_date", old.meeting_date, r->meeting_date)) ||
+	    (err = st_audit_int(st, user, e, key, "attendees", old.attendees, r->attendees)) ||
+	    (err = st_audit_int(st, user, e, key, "votes_for", old.votes_for, r->votes_for)) ||
+	    (err = st_audit_change(st, user, e, key, "posting_start", old.posting_start, r->posting_start)) ||
+	    (err = st_audit_change(st, user, e, key, "posting_end", old.posting_end, r->posting_end)) ||
+	    (err = st_audit_int(st, user, e, key, "postings", old.postings, r->postings)) ||
+	    (err = st_audit_change(st, user, e, key, "decision_no", old.decision_no, r->decision_no)) ||
+	    (err = st_audit_change(st, user, e, key, "decision_date", old.decision_date, r->decision_date)) ||
+	    (err = st_audit_int(st, user, e, key, "certified", old.certified, r->certified)))
 		goto done;
 done:
 	if (err) {
@@ -278,7 +215,7 @@ gn_err store_rounds_list(store *st, const st_round_filter *f, st_round **out, si
 	if (f->kind)
 		st_bind_text(s, 3, f->kind);
 	void *rows;
-	gn_err err = all_rows(st, s, sizeof(st_round), read_round, &rows, n);
+	gn_err err = st_all_rows(st, s, true, sizeof(st_round), read_round, &rows, n);
 	buf_free(&codes);
 	if (err) {
 		free(rows);
@@ -333,7 +270,7 @@ gn_err store_round_events(store *st, int64_t round_id, st_round_event **out, siz
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, round_id);
 	void *rows;
-	gn_err err = all_rows(st, s, sizeof(st_round_event), read_event, &rows, n);
+	gn_err err = st_all_rows(st, s, true, sizeof(st_round_event), read_event, &rows, n);
 	if (err) {
 		store_round_events_free(rows, *n);
 		*n = 0;
@@ -422,7 +359,7 @@ gn_err store_complaint_get(store *st, int64_t id, st_complaint *out)
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_complaint, out);
+	return st_one_row(st, s, true, read_complaint, out);
 }
 
 gn_err store_complaint_update(store *st, const st_complaint *c, int64_t user)
@@ -445,13 +382,13 @@ gn_err store_complaint_update(store *st, const st_complaint *c, int64_t user)
 	char key[96];
 	complaint_key(key, sizeof key, &old);
 	const char *e = "complaint";
-	if ((err = audit_change(st, user, e, key, "household_id", old.household_id, c->household_id)) ||
-	    (err = audit_change(st, user, e, key, "received", old.received, c->received)) ||
-	    (err = audit_change(st, user, e, key, "text", old.text, c->text)) ||
-	    (err = audit_change(st, user, e, key, "status", old.status, c->status)) ||
-	    (err = audit_change(st, user, e, key, "result", old.result, c->result)) ||
-	    (err = audit_change(st, user, e, key, "rechecked_at", old.rechecked_at, c->rechecked_at)) ||
-	    (err = audit_change(st, user, e, key, "resolved_at", old.resolved_at, c->resolved_at)))
+	if ((err = st_audit_change(st, user, e, key, "household_id", old.household_id, c->household_id)) ||
+	    (err = st_audit_change(st, user, e, key, "received", old.received, c->received)) ||
+	    (err = st_audit_change(st, user, e, key, "text", old.text, c->text)) ||
+	    (err = st_audit_change(st, user, e, key, "status", old.status, c->status)) ||
+	    (err = st_audit_change(st, user, e, key, "result", old.result, c->result)) ||
+	    (err = st_audit_change(st, user, e, key, "rechecked_at", old.rechecked_at, c->rechecked_at)) ||
+	    (err = st_audit_change(st, user, e, key, "resolved_at", old.resolved_at, c->resolved_at)))
 		goto done;
 done:
 	st_complaint_clear(&old);
@@ -471,7 +408,7 @@ gn_err store_complaints_of(store *st, int64_t round_id, st_complaint **out, size
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, round_id);
 	void *rows;
-	gn_err err = all_rows(st, s, sizeof(st_complaint), read_complaint, &rows, n);
+	gn_err err = st_all_rows(st, s, true, sizeof(st_complaint), read_complaint, &rows, n);
 	if (err) {
 		store_complaints_free(rows, *n);
 		*n = 0;
@@ -566,7 +503,7 @@ gn_err store_application_get(store *st, int64_t id, st_application *out)
 	if (!s)
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, id);
-	return one_row(st, s, read_application, out);
+	return st_one_row(st, s, true, read_application, out);
 }
 
 gn_err store_application_update(store *st, const st_application *a, int64_t user)
@@ -592,9 +529,9 @@ gn_err store_application_update(store *st, const st_application *a, int64_t user
 	char key[96];
 	application_key(key, sizeof key, &old);
 	const char *e = "application";
-	if ((err = audit_change(st, user, e, key, "status", old.status, a->status)) ||
-	    (err = audit_int(st, user, e, key, "round_id", old.round_id, a->round_id)) ||
-	    (err = audit_change(st, user, e, key, "note", old.note, a->note)))
+	if ((err = st_audit_change(st, user, e, key, "status", old.status, a->status)) ||
+	    (err = st_audit_int(st, user, e, key, "round_id", old.round_id, a->round_id)) ||
+	    (err = st_audit_change(st, user, e, key, "note", old.note, a->note)))
 		goto done;
 done:
 	st_application_clear(&old);
@@ -621,7 +558,7 @@ gn_err store_applications_list(store *st, const st_application_filter *f,
 	if (f->status)
 		st_bind_text(s, 4, f->status);
 	void *rows;
-	gn_err err = all_rows(st, s, sizeof(st_application), read_application, &rows, n);
+	gn_err err = st_all_rows(st, s, true, sizeof(st_application), read_application, &rows, n);
 	buf_free(&codes);
 	if (err) {
 		store_applications_free(rows, *n);
@@ -688,7 +625,7 @@ gn_err store_round_tallies_put(store *st, int64_t round_id, const st_tally *t, s
 				was = old[k].households;
 		char field[48];
 		snprintf(field, sizeof field, "tally.%s.%s", t[i].kind, t[i].key);
-		err = audit_int(st, user, "round", key, field, was, t[i].households);
+		err = st_audit_int(st, user, "round", key, field, was, t[i].households);
 	}
 done:
 	free(old);
@@ -708,7 +645,7 @@ gn_err store_round_tallies(store *st, int64_t round_id, st_tally **out, size_t *
 		return GN_EIO;
 	sqlite3_bind_int64(s, 1, round_id);
 	void *rows;
-	gn_err err = all_rows(st, s, sizeof(st_tally), read_tally, &rows, n);
+	gn_err err = st_all_rows(st, s, true, sizeof(st_tally), read_tally, &rows, n);
 	if (err) {
 		free(rows);
 		*n = 0;

@@ -90,6 +90,34 @@ void st_copy_fixed(char *dst, size_t cap, const char *src);
  * json_each(?))`). */
 void st_json_codes(buf *b, const char *const *codes, size_t n);
 
+/* Prepares sql without caching it (the M&E tables are small and their
+ * statements many): *out is finalized by the caller. The error (kept in
+ * st->err) as st_fail. */
+gn_err st_prepare(store *st, const char *sql, sqlite3_stmt **out);
+/* Steps a statement that returns no row and finalizes it; GN_EIO for a
+ * NULL statement (a failed prepare). */
+gn_err st_exec_final(store *st, sqlite3_stmt *s);
+/* Steps s expecting at most one row, read by fn (GN_ENOTFOUND when none),
+ * then releases s: reset when cached (st_stmt), else finalized. */
+gn_err st_one_row(store *st, sqlite3_stmt *s, bool cached, void (*fn)(sqlite3_stmt *, void *),
+		  void *out);
+/* Steps s, appending every row (zeroed, then filled by fn) to a growing
+ * array of elements of size bytes, then releases s as st_one_row. On
+ * failure the rows read so far stay in *out (the caller frees them). */
+gn_err st_all_rows(store *st, sqlite3_stmt *s, bool cached, size_t size,
+		   void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n);
+/* GN_EINPUT with why as the store's message (store_errmsg): a record the
+ * store refuses. */
+gn_err st_refuse(store *st, const char *why);
+/* NULL for NULL or "", else s: how the audit log writes "nothing". */
+const char *st_or_null(const char *s);
+/* An audit row for field when the old and new values differ (as text, or
+ * as whole numbers). */
+gn_err st_audit_change(store *st, int64_t user, const char *entity, const char *key,
+		       const char *field, const char *old_value, const char *new_value);
+gn_err st_audit_int(store *st, int64_t user, const char *entity, const char *key,
+		    const char *field, int64_t old_value, int64_t new_value);
+
 /* Appends an audit row (store_audit without its argument checks). */
 gn_err st_audit_put(store *st, int64_t user, const char *entity,
 		    const char *key, const char *field, const char *old_value,

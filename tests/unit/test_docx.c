@@ -95,8 +95,7 @@ static void parse(const char *xml, text_ctx *c)
 	XML_SetUserData(p, c);
 	XML_SetElementHandler(p, on_start, on_end);
 	XML_SetCharacterDataHandler(p, on_chars);
-	int ok = XML_Parse(p, xml, (int)strlen(xml), 1);
-	if (!ok)
+	if (XML_Parse(p, xml, (int)strlen(xml), 1) != XML_STATUS_OK)
 		fail_msg("XML not well-formed: %s at line %lu", XML_ErrorString(XML_GetErrorCode(p)),
 			 (unsigned long)XML_GetCurrentLineNumber(p));
 	XML_ParserFree(p);
