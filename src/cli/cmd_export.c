@@ -77,10 +77,11 @@ static const cli_opt opts[] = {
 const cli_command cmd_export = {
 	.name = "export",
 	.args = "KIND",
-	.summary = "write units, lineage, population, households or budget lines as CSV",
+	.summary = "write units, lineage, population, households, budget lines or indicator values as CSV",
 	.details =
-		"KIND is units, lineage, population, households or budget. The CSV has the layout\n"
-		"of formats.md and imports again unchanged; households are one row per\n"
+		"KIND is units, lineage, population, households, budget or indicator_values.\n"
+		"The CSV has the layout of formats.md and imports again unchanged; households\n"
+		"are one row per "
 		"review, by household id and year, with money as plain digits. With --unit,\n"
 		"units come with their ancestors (so the file checks on its own) and\n"
 		"lineage with every row that touches the units. indicator_values: the\n"

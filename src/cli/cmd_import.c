@@ -65,11 +65,12 @@ static const cli_opt opts[] = {
 const cli_command cmd_import = {
 	.name = "import",
 	.args = "KIND FILE",
-	.summary = "load units, lineage, population, households or budget lines into the database",
+	.summary = "load units, lineage, population, households, budget lines or indicator values into the database",
 	.details =
-		"KIND is units, lineage, population, households or budget; FILE is CSV in the\n"
-		"layout of formats.md, or an .xlsx workbook whose first sheet has that\n"
-		"layout (line numbers are then the sheet's row numbers). The whole file\n"
+		"KIND is units, lineage, population, households, budget or indicator_values;\n"
+		"FILE is CSV in the layout of formats.md, or an .xlsx workbook whose first\n"
+		"sheet has that layout (line numbers are then the sheet's row numbers). The\n"
+		"whole file "
 		"is checked first: on any error every error is listed and nothing is\n"
 		"written (exit status 2). Units replace the stored units (the lineage is\n"
 		"kept); lineage replaces the stored lineage; population rows and\n"
