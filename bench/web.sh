@@ -103,7 +103,7 @@ imp_med=$(med "$imp")
 vis50=$(get visible_ms_p50)
 vis99=$(get visible_ms_p99)
 {
-	echo "## Web application (issue 3): \`bench/web.sh\`"
+	echo "## Web application, reports and M&E (issues 3-5): \`bench/web.sh\`"
 	echo
 	echo "Demo province 14 (\`gnbv synth --province 14 --scale 0.75 --years 2023-2025 --seed 7\`): $(($(wc -l <"$OUT/data/households.csv") - 1)) review rows."
 	echo

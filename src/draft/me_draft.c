@@ -193,6 +193,34 @@ typedef struct live_ctx {
 	size_t n;
 } live_ctx;
 
+/* The registry's figures of a report row as the aggregates give them. */
+static void agg_of_rfig(const rfig *r, int32_t unit, agg_figures *a)
+{
+	memset(a, 0, sizeof *a);
+	a->code = unit;
+	a->t.households = r->households;
+	a->t.persons = r->persons;
+	a->t.reviewed = r->reviewed;
+	memcpy(a->t.cls, r->cls, sizeof a->t.cls);
+	memcpy(a->t.tr, r->tr, sizeof a->t.tr);
+	memcpy(a->dep_poor, r->dep_poor, sizeof a->dep_poor);
+	memcpy(a->dep_near, r->dep_near, sizeof a->dep_near);
+	a->minority[CLASS_POOR] = r->grp_poor[GRP_MINORITY];
+	a->minority[CLASS_NEAR_POOR] = r->grp_near[GRP_MINORITY];
+}
+
+/* Seeds the figures of year from a report already loaded. */
+static void live_seed(live_ctx *c, int year, const report_figures *f)
+{
+	if (c->n == MAX_FIG_YEARS)
+		return;
+	size_t k = c->n++;
+	c->years[k] = year;
+	c->have[k] = f->rows[f->nrows - 1].f.reviewed > 0;
+	if (c->have[k])
+		agg_of_rfig(&f->rows[f->nrows - 1].f, c->unit, &c->figs[k]);
+}
+
 /* The figures of year, or NULL when there are none (no review). */
 static const agg_figures *live_year(live_ctx *c, int year)
 {
@@ -210,20 +238,8 @@ static const agg_figures *live_year(live_ctx *c, int year)
 					&f);
 	diag_free(quiet);
 	c->have[k] = rc == GN_OK && f->rows[f->nrows - 1].f.reviewed > 0;
-	if (c->have[k]) {
-		const rfig *r = &f->rows[f->nrows - 1].f;
-		agg_figures *a = &c->figs[k];
-		a->code = c->unit;
-		a->t.households = r->households;
-		a->t.persons = r->persons;
-		a->t.reviewed = r->reviewed;
-		memcpy(a->t.cls, r->cls, sizeof a->t.cls);
-		memcpy(a->t.tr, r->tr, sizeof a->t.tr);
-		memcpy(a->dep_poor, r->dep_poor, sizeof a->dep_poor);
-		memcpy(a->dep_near, r->dep_near, sizeof a->dep_near);
-		a->minority[CLASS_POOR] = r->grp_poor[GRP_MINORITY];
-		a->minority[CLASS_NEAR_POOR] = r->grp_near[GRP_MINORITY];
-	}
+	if (c->have[k])
+		agg_of_rfig(&f->rows[f->nrows - 1].f, c->unit, &c->figs[k]);
 	report_figures_free(f);
 	return c->have[k] ? &c->figs[k] : NULL;
 }
@@ -268,7 +284,8 @@ static const char *origin_vi(ind_origin o)
 
 /* The table of the framework's indicators at the unit for the draft's
  * year: baseline, target, actual (and where it comes from), achievement. */
-static gn_err results_table(store *st, const me_draft_opts *o, report_doc **out)
+static gn_err results_table(store *st, const me_draft_opts *o, const report_figures *known,
+			    int known_year, report_doc **out)
 {
 	*out = NULL;
 	unit_set *u = NULL;
@@ -278,6 +295,7 @@ static gn_err results_table(store *st, const me_draft_opts *o, report_doc **out)
 	unit_map *m = unit_map_new(u, o->asof);
 	int32_t unit = units_find(u, o->unit_code, strlen(o->unit_code));
 	live_ctx lc = {.st = st, .o = o, .unit = unit};
+	live_seed(&lc, known_year, known);
 	ind_table *t = ind_table_new(o->indicators, u, m, live_value, &lc);
 	const char **codes = NULL;
 	size_t nc = ind_table_subtree(t, unit, &codes);
@@ -741,7 +759,7 @@ gn_err me_draft_build(store *st, const me_draft_opts *o, gn_diag *d, me_draft **
 	if (rc == GN_OK)
 		rc = report_budget(bf, &budget_doc);
 	if (rc == GN_OK && o->indicators)
-		rc = results_table(st, o, &ind_doc);
+		rc = results_table(st, o, rv.fig, rv.year, &ind_doc);
 	if (rc)
 		goto done;
 
