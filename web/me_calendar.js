@@ -30,6 +30,7 @@
 	var t = I.t;
 
 	var STATUSES = ['upcoming', 'due_soon', 'overdue', 'submitted', 'returned', 'approved'];
+	var PAGE = 100; /* rows of the list shown at a time */
 	var LEVELS = ['province', 'district', 'commune'];
 	var RULE_KINDS = ['before', 'on', 'day_next_month', 'day_last_month', 'working_days_after_end'];
 	var CHART_MAX = 25;
@@ -80,6 +81,7 @@
 			'cal.a.return': 'Trả lại',
 			'cal.a.approve': 'Duyệt',
 			'cal.open': 'Chi tiết',
+			'cal.more': 'Hiện thêm {n} báo cáo (còn {left})',
 			'cal.f_note': 'Nội dung, ghi chú',
 			'cal.f_note_hint': 'Tóm tắt kết quả hoặc ghi chú gửi đơn vị cấp trên.',
 			'cal.f_attachment': 'Tên tệp báo cáo (nếu có)',
@@ -241,6 +243,7 @@
 			'cal.a.return': 'Return',
 			'cal.a.approve': 'Approve',
 			'cal.open': 'Details',
+			'cal.more': 'Show {n} more reports ({left} left)',
 			'cal.f_note': 'Content, note',
 			'cal.f_note_hint': 'A summary of the results or a note to the unit above.',
 			'cal.f_attachment': 'Report file name (if any)',
@@ -728,7 +731,7 @@
 					open.row = null;
 				}
 			}
-			data.items.forEach(function (it) {
+			function addRow(it) {
 				var href = it.submission_id ? '#/me/calendar/submissions/' + it.submission_id : null;
 				var actions = h('td', { class: 'cal-actions' });
 				var tr = h('tr', {
@@ -780,15 +783,28 @@
 					actions.appendChild(h('a', { href: href, class: 'small cal-open', text: t('cal.open') }));
 				}
 				tbody.appendChild(tr);
-			});
-			return h('div', { class: 'table-wrap' }, h('table', { class: 'data wide', id: 'cal-list' }, [
+			}
+			/* a province has hundreds of expected reports a year: they come a
+			 * page at a time (the counts above cover them all) */
+			var shown = 0;
+			var more = h('button', { type: 'button', class: 'secondary', id: 'cal-more' });
+			function showMore() {
+				data.items.slice(shown, shown + PAGE).forEach(addRow);
+				shown = Math.min(data.items.length, shown + PAGE);
+				var left = data.items.length - shown;
+				more.hidden = left <= 0;
+				more.textContent = t('cal.more', { n: I.fmtNum(Math.min(left, PAGE)), left: I.fmtNum(left) });
+			}
+			more.addEventListener('click', showMore);
+			showMore();
+			return h('div', null, [h('div', { class: 'table-wrap' }, h('table', { class: 'data wide', id: 'cal-list' }, [
 				h('caption', { class: 'sr-only', text: t('cal.nav_list') }),
 				h('thead', null, h('tr', null, ['cal.col_due', 'cal.col_report', 'cal.col_period', 'cal.col_unit',
 					'cal.col_to', 'cal.col_status', 'cal.col_actions'].map(function (k) {
 					return h('th', { scope: 'col', text: t(k) });
 				}))),
 				tbody
-			]));
+			])), h('p', null, more)]);
 		}
 
 		function requestsBox(ctx, reqs, types, year) {

@@ -238,4 +238,22 @@ describe('reporting calendar pages', { concurrency: false }, () => {
 		noProblems(page);
 		noProblems(pp);
 	});
+
+	it('a province\'s long list comes a page of 100 at a time', async () => {
+		const province = srv.user('province_officer');
+		const ps = await api(province);
+		const all = await ps.get('/api/v1/me/calendar?year=2025');
+		const total = all.items.length;
+		assert.ok(total > 100, `the test province owes ${total} reports in 2025: more than a page`);
+		const page = await pageAs(provinceCtx, province);
+		await page.goto(`${srv.base}/#/me/calendar?year=2025`);
+		await page.waitForSelector('#cal-list');
+		const rows = () => page.$$eval('#cal-list tr.cal-row', (rs) => rs.length);
+		assert.equal(await rows(), 100);
+		assert.equal(await page.isVisible('#cal-more'), true);
+		await page.click('#cal-more');
+		assert.equal(await rows(), Math.min(total, 200));
+		assert.equal(await page.isVisible('#cal-more'), total > 200);
+		noProblems(page);
+	});
 });
