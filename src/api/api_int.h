@@ -117,6 +117,10 @@ bool api_known_key(const char *const *keys, size_t n, const char *k);
  * name is not one of the n keys. */
 void api_unknown_fields(api_ctx *c, api_fields *f, json_t *obj,
 			const char *const *keys, size_t n);
+/* The same for an object inside the body: the fields are named
+ * PREFIX.KEY ("targets.2.unit"); returns how many were unknown. */
+size_t api_unknown_fields_at(api_ctx *c, api_fields *f, json_t *obj,
+			     const char *const *keys, size_t n, const char *prefix);
 /* Writes 422 {"error":"invalid","message":...,"fields":{...}}. */
 int api_fields_reply(api_ctx *c, const api_fields *f);
 

@@ -366,15 +366,7 @@ static void read_findings(api_ctx *c, api_fields *f, json_t *body, const st_miss
 			json_decref(wrap);
 		} else if (json_is_object(o)) {
 			static const char *const keys[] = {"id", "unit_code", "text"};
-			const char *key;
-			json_t *kv;
-			json_object_foreach(o, key, kv) {
-				if (!api_known_key(keys, 3, key)) {
-					char nm[64];
-					snprintf(nm, sizeof nm, "%s.%s", name, key);
-					api_field(c, f, nm, "Trường không được hỗ trợ", "unknown field");
-				}
-			}
+			api_unknown_fields_at(c, f, o, keys, 3, name);
 			int64_t id;
 			if (capx_int(c, f, o, "id", name, 1, INT64_MAX, false, 0, &id))
 				x->id = id;
@@ -414,15 +406,7 @@ static void read_rec(api_ctx *c, api_fields *f, json_t *o, const char *prefix, g
 	snprintf(n1, sizeof n1, "%s%stext", prefix, *prefix ? "." : "");
 	snprintf(n2, sizeof n2, "%s%sunit_code", prefix, *prefix ? "." : "");
 	snprintf(n3, sizeof n3, "%s%sdue_date", prefix, *prefix ? "." : "");
-	const char *key;
-	json_t *kv;
-	json_object_foreach(o, key, kv) {
-		if (!api_known_key(rec_keys, 3, key)) {
-			char nm[64];
-			snprintf(nm, sizeof nm, "%s%s%s", prefix, *prefix ? "." : "", key);
-			api_field(c, f, nm, "Trường không được hỗ trợ", "unknown field");
-		}
-	}
+	api_unknown_fields_at(c, f, o, rec_keys, 3, prefix);
 	capx_text(c, f, o, "text", n1, 2000, true, true, &r->text);
 	json_t *v = json_object_get(o, "unit_code");
 	const char *unit = json_is_string(v) ? json_string_value(v) : NULL;

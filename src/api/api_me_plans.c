@@ -55,6 +55,14 @@ static const char *fname(api_ctx *c, const char *list, size_t i, const char *key
 	return arena_strdup(c->ar, b);
 }
 
+/* "targets.2": the prefix of an element's fields. */
+static const char *item(api_ctx *c, const char *list, size_t i)
+{
+	char b[64];
+	snprintf(b, sizeof b, "%s.%zu", list, i);
+	return arena_strdup(c->ar, b);
+}
+
 static const char *fname2(api_ctx *c, size_t i, size_t k, const char *key)
 {
 	char b[96];
@@ -395,13 +403,8 @@ static void read_targets(api_ctx *c, api_fields *f, json_t *body, st_plan *p)
 				  "expected an object");
 			continue;
 		}
-		const char *key;
+		api_unknown_fields_at(c, f, e, keys, 3, item(c, "targets", i));
 		json_t *v;
-		json_object_foreach(e, key, v) {
-			if (!api_known_key(keys, 3, key))
-				api_field(c, f, fname(c, "targets", i, key), "Trường không được hỗ trợ",
-					  "unknown field");
-		}
 		st_plan_target *t = &p->targets[p->ntargets++];
 		const char *txt = get_text(c, f, e, "text", fname(c, "targets", i, "text"), 500,
 					   T_REQUIRED);
@@ -442,13 +445,8 @@ static void read_activities(api_ctx *c, api_fields *f, json_t *body, st_plan *p,
 				  "expected an object");
 			continue;
 		}
-		const char *key;
-		json_t *v;
-		json_object_foreach(e, key, v) {
-			if (!api_known_key(keys, sizeof keys / sizeof keys[0], key))
-				api_field(c, f, fname(c, "activities", i, key),
-					  "Trường không được hỗ trợ", "unknown field");
-		}
+		api_unknown_fields_at(c, f, e, keys, sizeof keys / sizeof keys[0],
+				      item(c, "activities", i));
 		st_plan_activity *x = &p->activities[p->nactivities++];
 		const char *pr = get_text(c, f, e, "project", fname(c, "activities", i, "project"),
 					  ST_PROJECT, T_REQUIRED);
@@ -531,13 +529,8 @@ static void read_funding(api_ctx *c, api_fields *f, json_t *body, st_plan *p,
 				  "expected an object");
 			continue;
 		}
-		const char *key;
+		api_unknown_fields_at(c, f, e, keys, 4, item(c, "funding", i));
 		json_t *v;
-		json_object_foreach(e, key, v) {
-			if (!api_known_key(keys, 4, key))
-				api_field(c, f, fname(c, "funding", i, key), "Trường không được hỗ trợ",
-					  "unknown field");
-		}
 		size_t fi = p->nfunding++;
 		st_plan_funding *x = &p->funding[fi];
 		bool ok = true;
@@ -584,13 +577,10 @@ static void read_funding(api_ctx *c, api_fields *f, json_t *body, st_plan *p,
 				ok = false;
 				continue;
 			}
-			json_object_foreach(pe, key, v) {
-				if (!api_known_key(part_keys, 4, key)) {
-					api_field(c, f, fname2(c, i, k, key), "Trường không được hỗ trợ",
-						  "unknown field");
-					ok = false;
-				}
-			}
+			char pre[64];
+			snprintf(pre, sizeof pre, "funding.%zu.parts.%zu", i, k);
+			if (api_unknown_fields_at(c, f, pe, part_keys, 4, pre))
+				ok = false;
 			st_plan_part *pt = &x->parts[x->nparts++];
 			v = json_object_get(pe, "source");
 			if (!json_is_string(v) ||

@@ -300,13 +300,7 @@ static bool read_entries_json(api_ctx *c, api_fields *f, json_t *arr, pentry **o
 		}
 		static const char *const keys[] = {"full_name", "sex", "birth_year",
 						   "unit_code", "position", "staff"};
-		const char *key;
-		json_t *v;
-		json_object_foreach(o, key, v) {
-			if (!api_known_key(keys, sizeof keys / sizeof keys[0], key))
-				api_field(c, f, pname(c, name, key), "Trường không được hỗ trợ",
-					  "unknown field");
-		}
+		api_unknown_fields_at(c, f, o, keys, sizeof keys / sizeof keys[0], name);
 		read_person(c, f, o, name, &e[i].p);
 	}
 	*out = e;

@@ -190,12 +190,29 @@ bool api_known_key(const char *const *keys, size_t n, const char *k)
 void api_unknown_fields(api_ctx *c, api_fields *f, json_t *obj,
 			const char *const *keys, size_t n)
 {
+	api_unknown_fields_at(c, f, obj, keys, n, NULL);
+}
+
+size_t api_unknown_fields_at(api_ctx *c, api_fields *f, json_t *obj,
+			     const char *const *keys, size_t n, const char *prefix)
+{
 	const char *key;
 	json_t *v;
+	size_t unknown = 0;
 	json_object_foreach(obj, key, v) {
-		if (!api_known_key(keys, n, key))
-			api_field(c, f, key, "Trường không được hỗ trợ", "unknown field");
+		if (api_known_key(keys, n, key))
+			continue;
+		const char *name = key;
+		if (prefix && *prefix) {
+			size_t len = strlen(prefix) + strlen(key) + 2;
+			char *s = arena_alloc(c->ar, len);
+			snprintf(s, len, "%s.%s", prefix, key);
+			name = s;
+		}
+		api_field(c, f, name, "Trường không được hỗ trợ", "unknown field");
+		unknown++;
 	}
+	return unknown;
 }
 
 int64_t api_param_id(api_ctx *c, const char *name)

@@ -214,6 +214,14 @@ class Plans(unittest.TestCase):
         for k in ("activities.0.project", "activities.1.from", "targets.0.value", "targets.1.text",
                   "funding.1.parts.1.carried_over", "funding.0.parts.2.source"):
             self.assertIn(k, f)
+        # a field unknown inside a list is named by its place in it
+        bad = seed_plan(number="95/KH")
+        bad["targets"][1]["colour"] = "red"
+        bad["activities"][0]["budget"] = 1
+        bad["funding"][0]["note"] = ""
+        bad["funding"][0]["parts"][1]["bank"] = "x"
+        self.assertEqual(sorted(fields(bad)), ["activities.0.budget", "funding.0.note",
+                                               "funding.0.parts.1.bank", "targets.1.colour"])
         bad = seed_plan(number="97/KH")
         bad["activities"][0]["to"] = "2025Q1"
         self.assertEqual(list(fields(bad)), ["activities.0.to"])
