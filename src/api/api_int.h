@@ -21,6 +21,7 @@
 #include "../http/arena.h"
 #include "../http/json.h"
 #include "../http/server.h"
+#include "../report/render.h"
 #include "../store/store.h"
 #include "api.h"
 #include "roles.h"
@@ -127,6 +128,13 @@ int api_fields_reply(api_ctx *c, const api_fields *f);
 /* ---- request helpers (api_util.c) --------------------------------------- */
 
 const char *api_param(api_ctx *c, const char *name);
+/* Runs write(ctx, path) on a new temporary file (for renderers that
+ * write files: libxlsxwriter, cairo), appends the file's bytes to out and
+ * removes the file. */
+gn_err api_via_file(gn_err (*write)(const void *ctx, const char *path), const void *ctx,
+		    buf *out);
+/* doc rendered with fmt (report/render.h) onto the end of out. */
+gn_err api_render_doc(const report_format *fmt, const report_doc *doc, buf *out);
 /* A path parameter as a positive decimal id (at most 18 digits), else 0. */
 int64_t api_param_id(api_ctx *c, const char *name);
 const char *api_query(api_ctx *c, const char *name);

@@ -8,15 +8,19 @@
  *
  * Layer: api.
  */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../draft/me_draft.h"
 #include "../report/xlsx.h"
 #include "api_int.h"
+
+/* The draft's tables as a workbook, a sheet each. */
+static gn_err write_book(const void *ctx, const char *path)
+{
+	const me_draft *x = ctx;
+	return report_render_xlsx_book((const report_doc *const *)x->tables, x->sheet_names,
+				       x->ntables, path);
+}
 
 static void layout_release(void *p)
 {
@@ -26,37 +30,6 @@ static void layout_release(void *p)
 static void draft_release(void *p)
 {
 	me_draft_free(p);
-}
-
-/* The workbook of the draft's tables onto the end of out. */
-static gn_err workbook(const me_draft *x, buf *out)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	buf path;
-	buf_init(&path, 0);
-	buf_printf(&path, "%s/gnbv-draft-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	int fd = mkstemp(path.p);
-	gn_err rc = GN_EIO;
-	if (fd >= 0) {
-		close(fd);
-		rc = report_render_xlsx_book((const report_doc *const *)x->tables, x->sheet_names,
-					     x->ntables, buf_cstr(&path));
-		FILE *f = rc == GN_OK ? fopen(buf_cstr(&path), "rb") : NULL;
-		if (rc == GN_OK && !f)
-			rc = GN_EIO;
-		if (f) {
-			char block[1 << 16];
-			size_t got;
-			while (rc == GN_OK && (got = fread(block, 1, sizeof block, f)) > 0)
-				rc = buf_put(out, block, got);
-			if (rc == GN_OK && ferror(f))
-				rc = GN_EIO;
-			fclose(f);
-		}
-		unlink(buf_cstr(&path));
-	}
-	buf_free(&path);
-	return rc;
 }
 
 int api_me_draft_get(api_ctx *c)
@@ -143,7 +116,7 @@ int api_me_draft_get(api_ctx *c)
 
 	buf *out = http_out(c->rq);
 	buf_reset(out);
-	rc = xlsx ? workbook(x, out) : docx_bytes(x->doc, out);
+	rc = xlsx ? api_via_file(write_book, x, out) : docx_bytes(x->doc, out);
 	if (rc)
 		return api_internal(c, "draft rendering", rc);
 	http_set_type(c->rq, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

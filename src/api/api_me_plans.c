@@ -1390,36 +1390,6 @@ int api_me_budget_put(api_ctx *c)
 
 /* ---- GET /api/v1/me/budget/report ------------------------------------------------------ */
 
-/* Renders doc with fmt into a temporary file and appends its bytes to out. */
-static gn_err render_to(const report_format *fmt, const report_doc *doc, buf *out)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	buf path;
-	buf_init(&path, 0);
-	buf_printf(&path, "%s/gnbv-budget-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	int fd = mkstemp(path.p);
-	gn_err rc = GN_EIO;
-	if (fd >= 0) {
-		close(fd);
-		rc = fmt->render(doc, buf_cstr(&path));
-		FILE *f = rc == GN_OK ? fopen(buf_cstr(&path), "rb") : NULL;
-		if (f) {
-			char block[1 << 16];
-			size_t got;
-			while (rc == GN_OK && (got = fread(block, 1, sizeof block, f)) > 0)
-				rc = buf_put(out, block, got);
-			if (rc == GN_OK && ferror(f))
-				rc = GN_EIO;
-			fclose(f);
-		} else if (rc == GN_OK) {
-			rc = GN_EIO;
-		}
-		unlink(buf_cstr(&path));
-	}
-	buf_free(&path);
-	return rc;
-}
-
 /* The budget report (report/budget.h) of a unit and year as a file, the
  * table of `gnbv report budget`: ?unit=&year=&asof=&format=xlsx|pdf|csv
  * (defaults: the caller's unit, today's year, 31 December of the year,
@@ -1467,7 +1437,7 @@ int api_me_budget_report(api_ctx *c)
 		return api_internal(c, "budget report", rc);
 	buf *out = http_out(c->rq);
 	buf_reset(out);
-	rc = render_to(fmt, doc, out);
+	rc = api_render_doc(fmt, doc, out);
 	report_doc_free(doc);
 	if (rc)
 		return api_internal(c, "budget report rendering", rc);

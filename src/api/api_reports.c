@@ -197,43 +197,6 @@ static const char *top_unit(api_ctx *c, gn_date d)
 	return nroots == 1 ? top : NULL;
 }
 
-/* Reads the file at path onto the end of out. */
-static gn_err slurp(const char *path, buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return GN_EIO;
-	char block[1 << 16];
-	size_t got;
-	gn_err rc = GN_OK;
-	while (rc == GN_OK && (got = fread(block, 1, sizeof block, f)) > 0)
-		rc = buf_put(out, block, got);
-	if (rc == GN_OK && ferror(f))
-		rc = GN_EIO;
-	fclose(f);
-	return rc;
-}
-
-/* Renders doc with fmt into a temporary file and appends its bytes to out. */
-static gn_err render_to(const report_format *fmt, const report_doc *doc, buf *out)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	buf path;
-	buf_init(&path, 0);
-	buf_printf(&path, "%s/gnbv-report-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	int fd = mkstemp(path.p);
-	gn_err rc = GN_EIO;
-	if (fd >= 0) {
-		close(fd);
-		rc = fmt->render(doc, buf_cstr(&path));
-		if (rc == GN_OK)
-			rc = slurp(buf_cstr(&path), out);
-		unlink(buf_cstr(&path));
-	}
-	buf_free(&path);
-	return rc;
-}
-
 /* Copies s into the file name, keeping [A-Za-z0-9._-] only. */
 static void name_part(buf *b, const char *s)
 {
@@ -371,7 +334,7 @@ int api_report_get(api_ctx *c)
 	}
 	buf *out = http_out(c->rq);
 	buf_reset(out);
-	rc = render_to(a.fmt, doc, out);
+	rc = api_render_doc(a.fmt, doc, out);
 	if (rc) {
 		status = api_internal(c, "report rendering", rc);
 		goto done;

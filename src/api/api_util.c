@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_int.h"
 
@@ -227,4 +228,50 @@ int64_t api_param_id(api_ctx *c, const char *name)
 		v = v * 10 + (*p - '0');
 	}
 	return v;
+}
+
+gn_err api_via_file(gn_err (*write)(const void *ctx, const char *path), const void *ctx, buf *out)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	buf path;
+	buf_init(&path, 0);
+	buf_printf(&path, "%s/gnbv-file-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	int fd = mkstemp(path.p);
+	gn_err rc = GN_EIO;
+	if (fd >= 0) {
+		close(fd);
+		rc = write(ctx, buf_cstr(&path));
+		FILE *f = rc == GN_OK ? fopen(buf_cstr(&path), "rb") : NULL;
+		if (rc == GN_OK && !f)
+			rc = GN_EIO;
+		if (f) {
+			char block[1 << 16];
+			size_t got;
+			while (rc == GN_OK && (got = fread(block, 1, sizeof block, f)) > 0)
+				rc = buf_put(out, block, got);
+			if (rc == GN_OK && ferror(f))
+				rc = GN_EIO;
+			fclose(f);
+		}
+		unlink(buf_cstr(&path));
+	}
+	buf_free(&path);
+	return rc;
+}
+
+typedef struct doc_job {
+	const report_format *fmt;
+	const report_doc *doc;
+} doc_job;
+
+static gn_err render_job(const void *ctx, const char *path)
+{
+	const doc_job *j = ctx;
+	return j->fmt->render(j->doc, path);
+}
+
+gn_err api_render_doc(const report_format *fmt, const report_doc *doc, buf *out)
+{
+	doc_job j = {fmt, doc};
+	return api_via_file(render_job, &j, out);
 }
